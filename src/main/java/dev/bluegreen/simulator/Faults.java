@@ -1,0 +1,85 @@
+package dev.bluegreen.simulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Trouble on demand for Elastic Beanstalk API calls: throttling, bursts of server errors, latency,
+ * and one named operation failing. Settable while the simulator runs.
+ */
+public final class Faults {
+
+  private record OperationFailure(String operation, int status, String code, String message, int[] remaining) {}
+
+  private final Random random;
+  private double throttleFraction;
+  private int burstRemaining;
+  private int burstStatus = 503;
+  private Duration latency = Duration.ZERO;
+  private final List<OperationFailure> failures = new ArrayList<>();
+
+  Faults(long seed) {
+    this.random = new Random(seed);
+  }
+
+  /** This fraction of calls (0..1) is answered {@code 400 Throttling: Rate exceeded}. */
+  public synchronized Faults throttle(double fraction) {
+    this.throttleFraction = fraction;
+    return this;
+  }
+
+  /** The next {@code count} calls are answered with {@code status} (500 or 503). */
+  public synchronized Faults burst(int count, int status) {
+    this.burstRemaining = count;
+    this.burstStatus = status;
+    return this;
+  }
+
+  /** Every call waits this long (real time) before it is answered. */
+  public synchronized Faults latency(Duration latency) {
+    this.latency = latency;
+    return this;
+  }
+
+  /** The next {@code times} calls of {@code operation} fail with this error ({@code times < 0}: always). */
+  public synchronized Faults failOperation(String operation, int status, String code, String message, int times) {
+    failures.add(new OperationFailure(operation, status, code, message, new int[] {times}));
+    return this;
+  }
+
+  public synchronized Faults clear() {
+    throttleFraction = 0;
+    burstRemaining = 0;
+    latency = Duration.ZERO;
+    failures.clear();
+    return this;
+  }
+
+  synchronized Duration latency() {
+    return latency;
+  }
+
+  /** The error this call gets, if any. */
+  synchronized ApiError errorFor(String operation) {
+    for (OperationFailure f : failures) {
+      if (f.operation.equals(operation) && f.remaining[0] != 0) {
+        if (f.remaining[0] > 0) {
+          f.remaining[0]--;
+        }
+        return new ApiError(f.status, f.code, f.message);
+      }
+    }
+    if (burstRemaining > 0) {
+      burstRemaining--;
+      return burstStatus == 500
+          ? new ApiError(500, "InternalFailure", "The request processing has failed because of an unknown error, exception or failure.")
+          : new ApiError(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.");
+    }
+    if (throttleFraction > 0 && random.nextDouble() < throttleFraction) {
+      return new ApiError(400, "Throttling", "Rate exceeded");
+    }
+    return null;
+  }
+}

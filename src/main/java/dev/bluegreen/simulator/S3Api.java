@@ -1,0 +1,342 @@
+package dev.bluegreen.simulator;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+import java.util.zip.Checksum;
+
+/**
+ * The S3 subset Elastic Beanstalk deployments need, path-style and virtual-host style: buckets,
+ * single and multipart PutObject, HeadObject, GetObject. PutObject bodies may arrive {@code
+ * aws-chunked} with a trailing checksum, which is how SDK 2.30+ sends them by default; they are
+ * decoded and the checksum verified as S3 does.
+ */
+final class S3Api {
+
+  private static final Pattern VIRTUAL_HOST = Pattern.compile(
+      "^(.+?)\\.(localhost|s3\\.amazonaws\\.com|s3[.-][a-z0-9-]+\\.amazonaws\\.com)$");
+  private static final Pattern PART = Pattern.compile("<PartNumber>(\\d+)</PartNumber>");
+  private static final String XMLNS = "http://s3.amazonaws.com/doc/2006-03-01/";
+
+  private final Cloud cloud;
+
+  S3Api(Cloud cloud) {
+    this.cloud = cloud;
+  }
+
+  /** A parsed S3 request. */
+  record Request(String method, String host, String path, String query, Map<String, String> headers, byte[] body) {
+    String header(String name) {
+      return headers.get(name.toLowerCase());
+    }
+  }
+
+  /** An S3 answer. {@code operation} names what was done, for the call log. */
+  record Response(int status, Map<String, String> headers, byte[] body, String operation, String errorCode) {}
+
+  /** Whether a host names a bucket virtual-host style. */
+  static boolean isVirtualHost(String host) {
+    return VIRTUAL_HOST.matcher(stripPort(host)).matches();
+  }
+
+  Response handle(Request req, String requestId) {
+    String host = stripPort(req.host() == null ? "" : req.host());
+    String bucket;
+    String key;
+    Matcher vh = VIRTUAL_HOST.matcher(host);
+    String path = URLDecoder.decode(req.path().replace("+", "%2B"), StandardCharsets.UTF_8);
+    if (vh.matches()) {
+      bucket = vh.group(1);
+      key = path.startsWith("/") ? path.substring(1) : path;
+    } else {
+      String p = path.startsWith("/") ? path.substring(1) : path;
+      int slash = p.indexOf('/');
+      bucket = slash < 0 ? p : p.substring(0, slash);
+      key = slash < 0 ? "" : p.substring(slash + 1);
+    }
+    Map<String, String> query = query(req.query());
+    String operation = operation(req.method(), key, query);
+    try {
+      return switch (operation) {
+        case "CreateBucket" -> {
+          if (!cloud.createBucket(bucket) && !"us-east-1".equals(cloud.region())) {
+            throw new ApiError(409, "BucketAlreadyOwnedByYou",
+                "Your previous request to create the named bucket succeeded and you already own it.");
+          }
+          yield ok(operation, Map.of("Location", "/" + bucket), new byte[0], requestId);
+        }
+        case "HeadBucket" -> {
+          if (!cloud.bucketExists(bucket)) {
+            throw new ApiError(404, "NoSuchBucket", "The specified bucket does not exist");
+          }
+          yield ok(operation, Map.of("x-amz-bucket-region", cloud.region()), new byte[0], requestId);
+        }
+        case "PutObject" -> putObject(req, bucket, key, requestId);
+        case "HeadObject", "GetObject" -> {
+          S3Object o = cloud.object(bucket, key).orElseThrow(() -> noSuchKey(bucket, key));
+          Map<String, String> headers = objectHeaders(o);
+          yield ok(operation, headers, operation.equals("GetObject") ? o.data() : new byte[0], requestId);
+        }
+        case "CreateMultipartUpload" -> {
+          String id = cloud.createMultipartUpload(bucket, key, req.header("content-type"), userMetadata(req));
+          byte[] body = xml(new Xml().open("InitiateMultipartUploadResult", XMLNS).text("Bucket", bucket).text("Key", key)
+              .text("UploadId", id).close("InitiateMultipartUploadResult"));
+          yield ok(operation, Map.of("Content-Type", "application/xml"), body, requestId);
+        }
+        case "UploadPart" -> {
+          byte[] data = payload(req);
+          cloud.uploadPart(query.get("uploadId"), Integer.parseInt(query.get("partNumber")), data);
+          Map<String, String> headers = new LinkedHashMap<>();
+          headers.put("ETag", "\"" + hex(md5(data)) + "\"");
+          checksumHeader(req).ifPresent(h -> headers.put(h, req.header(h)));
+          yield ok(operation, headers, new byte[0], requestId);
+        }
+        case "CompleteMultipartUpload" -> {
+          List<Integer> parts = new ArrayList<>();
+          Matcher m = PART.matcher(new String(req.body(), StandardCharsets.UTF_8));
+          while (m.find()) {
+            parts.add(Integer.parseInt(m.group(1)));
+          }
+          S3Object o = cloud.completeMultipartUpload(query.get("uploadId"), parts);
+          byte[] body = xml(new Xml().open("CompleteMultipartUploadResult", XMLNS).text("Location", "/" + bucket + "/" + key)
+              .text("Bucket", bucket).text("Key", key).text("ETag", o.etag()).close("CompleteMultipartUploadResult"));
+          yield ok(operation, Map.of("Content-Type", "application/xml"), body, requestId);
+        }
+        case "AbortMultipartUpload" -> {
+          cloud.abortMultipartUpload(query.get("uploadId"));
+          yield new Response(204, Map.of("x-amz-request-id", requestId), new byte[0], operation, null);
+        }
+        default -> throw new ApiError(501, "NotImplemented",
+            "A header you provided implies functionality that is not implemented");
+      };
+    } catch (ApiError e) {
+      byte[] body = "HEAD".equals(req.method()) ? new byte[0]
+          : xml(new Xml().open("Error").text("Code", e.code()).text("Message", e.getMessage())
+              .text("BucketName", bucket.isEmpty() ? null : bucket).text("RequestId", requestId).close("Error"));
+      return new Response(e.status(), Map.of("Content-Type", "application/xml", "x-amz-request-id", requestId), body, operation,
+          e.code());
+    }
+  }
+
+  private static String operation(String method, String key, Map<String, String> query) {
+    boolean object = !key.isEmpty();
+    return switch (method) {
+      case "PUT" -> !object ? "CreateBucket" : query.containsKey("partNumber") ? "UploadPart" : "PutObject";
+      case "HEAD" -> object ? "HeadObject" : "HeadBucket";
+      case "GET" -> object ? "GetObject" : "ListObjects";
+      case "POST" -> query.containsKey("uploads") ? "CreateMultipartUpload"
+          : query.containsKey("uploadId") ? "CompleteMultipartUpload" : "PostObject";
+      case "DELETE" -> query.containsKey("uploadId") ? "AbortMultipartUpload" : "DeleteObject";
+      default -> "Unknown";
+    };
+  }
+
+  private Response putObject(Request req, String bucket, String key, String requestId) {
+    byte[] data = payload(req);
+    String contentMd5 = req.header("content-md5");
+    if (contentMd5 != null && !contentMd5.equals(Base64.getEncoder().encodeToString(md5(data)))) {
+      throw new ApiError(400, "BadDigest", "The Content-MD5 you specified did not match what we received.");
+    }
+    S3Object object = new S3Object(data, "\"" + hex(md5(data)) + "\"", cloud.now(), req.header("content-type"),
+        userMetadata(req));
+    cloud.putObject(bucket, key, object);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("ETag", object.etag());
+    checksumHeader(req).ifPresent(h -> headers.put(h, req.header(h)));
+    return ok("PutObject", headers, new byte[0], requestId);
+  }
+
+  /**
+   * The object bytes of a PUT: the body itself, or decoded from {@code aws-chunked} framing
+   * ({@code <hex size>[;chunk-signature=...]\r\n<data>\r\n ... 0\r\n<trailers>\r\n\r\n}) with the
+   * checksum named in {@code x-amz-trailer} checked against the decoded bytes.
+   */
+  static byte[] payload(Request req) {
+    String encoding = String.valueOf(req.header("content-encoding"));
+    String sha = String.valueOf(req.header("x-amz-content-sha256"));
+    byte[] data;
+    Map<String, String> trailers = new LinkedHashMap<>();
+    if (encoding.contains("aws-chunked") || sha.startsWith("STREAMING-")) {
+      data = decodeChunked(req.body(), trailers);
+      String declared = req.header("x-amz-decoded-content-length");
+      if (declared != null && Long.parseLong(declared) != data.length) {
+        throw new ApiError(400, "IncompleteBody", "The request body terminated unexpectedly");
+      }
+    } else {
+      data = req.body();
+    }
+    for (String algorithm : List.of("crc32", "crc32c", "sha1", "sha256", "crc64nvme")) {
+      String name = "x-amz-checksum-" + algorithm;
+      String expected = trailers.containsKey(name) ? trailers.get(name) : req.header(name);
+      if (expected == null) {
+        continue;
+      }
+      String actual = checksum(algorithm, data);
+      if (!expected.equals(actual)) {
+        throw new ApiError(400, "BadDigest", "The " + algorithm.toUpperCase() + " you specified did not match the calculated checksum.");
+      }
+    }
+    String trailer = req.header("x-amz-trailer");
+    if (trailer != null && !trailers.containsKey(trailer.toLowerCase())) {
+      throw new ApiError(400, "MalformedTrailerError", "The request contained trailing data that was not well-formed or did "
+          + "not conform to our published schema.");
+    }
+    return data;
+  }
+
+  private static byte[] decodeChunked(byte[] body, Map<String, String> trailers) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int pos = 0;
+    while (true) {
+      int eol = indexOfCrlf(body, pos);
+      if (eol < 0) {
+        throw new ApiError(400, "IncompleteBody", "The request body terminated unexpectedly");
+      }
+      String header = new String(body, pos, eol - pos, StandardCharsets.US_ASCII);
+      int semi = header.indexOf(';');
+      int size = Integer.parseInt((semi < 0 ? header : header.substring(0, semi)).trim(), 16);
+      pos = eol + 2;
+      if (size == 0) {
+        break;
+      }
+      if (pos + size > body.length) {
+        throw new ApiError(400, "IncompleteBody", "The request body terminated unexpectedly");
+      }
+      out.write(body, pos, size);
+      pos += size + 2;
+    }
+    while (pos < body.length) {
+      int eol = indexOfCrlf(body, pos);
+      if (eol < 0) {
+        eol = body.length;
+      }
+      String line = new String(body, pos, eol - pos, StandardCharsets.US_ASCII);
+      pos = eol + 2;
+      int colon = line.indexOf(':');
+      if (colon > 0) {
+        trailers.put(line.substring(0, colon).trim().toLowerCase(), line.substring(colon + 1).trim());
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static int indexOfCrlf(byte[] b, int from) {
+    for (int i = from; i + 1 < b.length; i++) {
+      if (b[i] == '\r' && b[i + 1] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  static String checksum(String algorithm, byte[] data) {
+    try {
+      return switch (algorithm) {
+        case "crc32" -> crc(new CRC32(), data);
+        case "crc32c" -> crc(new CRC32C(), data);
+        case "sha1" -> Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(data));
+        case "sha256" -> Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(data));
+        case "crc64nvme" -> Base64.getEncoder().encodeToString(Crc64Nvme.checksum(data));
+        default -> throw new IllegalArgumentException(algorithm);
+      };
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String crc(Checksum c, byte[] data) {
+    c.update(data, 0, data.length);
+    long v = c.getValue();
+    return Base64.getEncoder().encodeToString(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
+  }
+
+  private static java.util.Optional<String> checksumHeader(Request req) {
+    String trailer = req.header("x-amz-trailer");
+    if (trailer != null) {
+      return java.util.Optional.empty();
+    }
+    return req.headers().keySet().stream().filter(h -> h.startsWith("x-amz-checksum-") && !h.equals("x-amz-checksum-type"))
+        .findFirst();
+  }
+
+  private static Map<String, String> userMetadata(Request req) {
+    Map<String, String> meta = new LinkedHashMap<>();
+    req.headers().forEach((k, v) -> {
+      if (k.startsWith("x-amz-meta-")) {
+        meta.put(k.substring("x-amz-meta-".length()), v);
+      }
+    });
+    return meta;
+  }
+
+  private static Map<String, String> objectHeaders(S3Object o) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("ETag", o.etag());
+    headers.put("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(o.lastModified().atOffset(ZoneOffset.UTC)));
+    headers.put("Content-Type", o.contentType() == null ? "binary/octet-stream" : o.contentType());
+    headers.put("x-amz-object-length", Integer.toString(o.data().length));
+    o.metadata().forEach((k, v) -> headers.put("x-amz-meta-" + k, v));
+    return headers;
+  }
+
+  private static ApiError noSuchKey(String bucket, String key) {
+    return new ApiError(404, "NoSuchKey", "The specified key does not exist.");
+  }
+
+  private static Response ok(String operation, Map<String, String> headers, byte[] body, String requestId) {
+    Map<String, String> h = new LinkedHashMap<>(headers);
+    h.put("x-amz-request-id", requestId);
+    return new Response(200, h, body, operation, null);
+  }
+
+  private static byte[] xml(Xml x) {
+    return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + x).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, String> query(String query) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (query == null || query.isEmpty()) {
+      return out;
+    }
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  static String stripPort(String host) {
+    int colon = host.lastIndexOf(':');
+    return colon > 0 && host.indexOf(']') < colon ? host.substring(0, colon) : host;
+  }
+
+  static byte[] md5(byte[] data) {
+    try {
+      return MessageDigest.getInstance("MD5").digest(data);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String hex(byte[] bytes) {
+    StringBuilder s = new StringBuilder();
+    for (byte b : bytes) {
+      s.append(String.format("%02x", b));
+    }
+    return s.toString();
+  }
+}

@@ -1,0 +1,7 @@
+package dev.bluegreen.simulator;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** A stored object: its bytes, ETag and user metadata ({@code x-amz-meta-*} without the prefix). */
+public record S3Object(byte[] data, String etag, Instant lastModified, String contentType, Map<String, String> metadata) {}

@@ -1,0 +1,14 @@
+package dev.bluegreen.simulator;
+
+import java.time.Instant;
+
+/** One entry of DescribeEvents. */
+public record SimEvent(
+    Instant date,
+    String applicationName,
+    String environmentName,
+    String versionLabel,
+    String templateName,
+    String requestId,
+    String severity,
+    String message) {}

@@ -1,0 +1,14 @@
+package dev.bluegreen.simulator;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A saved configuration template. */
+record SimTemplate(
+    String applicationName,
+    String name,
+    String description,
+    String solutionStackName,
+    String platformArn,
+    Instant created,
+    List<SimEnvironment.OptionSetting> optionSettings) {}

@@ -1,0 +1,238 @@
+package dev.bluegreen.simulator;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One localhost port for everything a client needs, told apart by each request's shape: a
+ * Query-protocol POST is Elastic Beanstalk or STS (by its Version), an absolute-form request is a
+ * proxy request for an application's CNAME (or a virtual-host S3 bucket), anything else is S3.
+ */
+final class SimulatorServer implements AutoCloseable {
+
+  private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/");
+
+  private final Cloud cloud;
+  private final EbApi eb;
+  private final StsApi sts;
+  private final S3Api s3;
+  private final Faults faults;
+  private final CallLog calls;
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  SimulatorServer(Cloud cloud, StsApi sts, Faults faults, CallLog calls, int port) throws IOException {
+    this.cloud = cloud;
+    this.eb = new EbApi(cloud);
+    this.sts = sts;
+    this.s3 = new S3Api(cloud);
+    this.faults = faults;
+    this.calls = calls;
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    this.executor = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "simulator-http");
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      byte[] body;
+      try (InputStream in = ex.getRequestBody()) {
+        body = in.readAllBytes();
+      }
+      URI uri = ex.getRequestURI();
+      String host = uri.getHost() != null ? uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+          : ex.getRequestHeaders().getFirst("Host");
+      boolean toSelf = host == null || isSelf(host);
+      if (!toSelf && !S3Api.isVirtualHost(host)) {
+        serveApp(ex, S3Api.stripPort(host));
+        return;
+      }
+      String contentType = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"));
+      boolean query = "POST".equals(ex.getRequestMethod()) && contentType.startsWith("application/x-www-form-urlencoded")
+          && !S3Api.isVirtualHost(String.valueOf(host));
+      if (query || uri.getRawQuery() != null && uri.getRawQuery().contains("Action=") && toSelf) {
+        String form = query ? new String(body, StandardCharsets.UTF_8) : uri.getRawQuery();
+        serveQuery(ex, QueryRequest.parse(form));
+      } else {
+        serveS3(ex, host, uri, body);
+      }
+    } catch (RuntimeException e) {
+      byte[] msg = ("simulator error: " + e).getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(500, msg.length);
+      ex.getResponseBody().write(msg);
+    }
+  }
+
+  private boolean isSelf(String host) {
+    String h = S3Api.stripPort(host).toLowerCase();
+    boolean loopback = h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]") || h.equals("::1");
+    int colon = host.lastIndexOf(':');
+    String port = colon > 0 && host.indexOf(']') < colon ? host.substring(colon + 1) : null;
+    return loopback && (port == null || port.equals(Integer.toString(port())));
+  }
+
+  private void serveQuery(HttpExchange ex, QueryRequest req) throws IOException {
+    delay();
+    String requestId = nextRequestId();
+    String accessKey = accessKey(ex.getRequestHeaders());
+    boolean isSts = StsApi.handles(req);
+    String service = isSts ? "sts" : "elasticbeanstalk";
+    EbApi.Response response;
+    ApiError fault = isSts ? null : faults.errorFor(String.valueOf(req.action()));
+    if (fault == null && accessKey != null && cloud.expired(accessKey)) {
+      fault = new ApiError(400, "ExpiredToken", "The security token included in the request is expired");
+    }
+    if (fault != null) {
+      response = EbApi.error(fault, requestId);
+    } else if (isSts) {
+      response = sts.handle(req, requestId, accessKey);
+    } else {
+      response = eb.handle(req, requestId);
+    }
+    Map<String, String> params = new LinkedHashMap<>(req.all());
+    params.remove("Action");
+    params.remove("Version");
+    if (params.containsKey("WebIdentityToken")) {
+      params.put("WebIdentityToken", "***");
+    }
+    calls.add(new Call(cloud.now(), service, String.valueOf(req.action()), params, response.status(),
+        response.errorCode() == null ? "OK" : response.errorCode(), accessKey));
+    byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", "text/xml");
+    ex.getResponseHeaders().set("x-amzn-RequestId", requestId);
+    ex.sendResponseHeaders(response.status(), bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private void serveS3(HttpExchange ex, String host, URI uri, byte[] body) throws IOException {
+    delay();
+    String requestId = nextRequestId().replace("-", "").substring(0, 16).toUpperCase();
+    Map<String, String> headers = new LinkedHashMap<>();
+    ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
+    String accessKey = accessKey(ex.getRequestHeaders());
+    S3Api.Response response;
+    if (accessKey != null && cloud.expired(accessKey)) {
+      response = new S3Api.Response(400, Map.of("Content-Type", "application/xml"), ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+          + "<Error><Code>ExpiredToken</Code><Message>The provided token has expired.</Message></Error>")
+          .getBytes(StandardCharsets.UTF_8), "S3", "ExpiredToken");
+    } else {
+      response = s3.handle(new S3Api.Request(ex.getRequestMethod(), host, uri.getRawPath(), uri.getRawQuery(), headers, body),
+          requestId);
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("host", String.valueOf(host));
+    params.put("path", String.valueOf(uri.getPath()));
+    params.put("bytes", Integer.toString(body.length));
+    for (String h : new String[] {"content-encoding", "x-amz-trailer", "x-amz-content-sha256"}) {
+      if (headers.containsKey(h)) {
+        params.put(h, headers.get(h));
+      }
+    }
+    calls.add(new Call(cloud.now(), "s3", response.operation(), params, response.status(),
+        response.errorCode() == null ? "OK" : response.errorCode(), accessKey));
+    response.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+    boolean head = "HEAD".equals(ex.getRequestMethod());
+    if (head) {
+      String length = response.headers().get("x-amz-object-length");
+      if (length != null) {
+        ex.getResponseHeaders().set("Content-Length", length);
+      }
+      ex.sendResponseHeaders(response.status(), -1);
+      return;
+    }
+    ex.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+    if (response.body().length > 0) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(response.body());
+      }
+    }
+  }
+
+  private void serveApp(HttpExchange ex, String host) throws IOException {
+    calls.countAppRequest();
+    Cloud.AppResponse app = cloud.serve(host);
+    int status;
+    String body;
+    if (app == null) {
+      status = 502;
+      body = "simulator proxy: no environment answers for " + host + "\n";
+    } else {
+      status = app.status();
+      body = app.body();
+      ex.getResponseHeaders().set("X-Environment-Name", app.environmentName());
+      if (app.version() != null) {
+        ex.getResponseHeaders().set("X-Version-Label", app.version());
+      }
+    }
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+    if ("HEAD".equals(ex.getRequestMethod())) {
+      ex.sendResponseHeaders(status, -1);
+      return;
+    }
+    ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  private String nextRequestId() {
+    synchronized (cloud) {
+      return cloud.newRequestId();
+    }
+  }
+
+  private void delay() {
+    long millis = faults.latency().toMillis();
+    if (millis > 0) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static String accessKey(Headers headers) {
+    String auth = headers.getFirst("Authorization");
+    if (auth == null) {
+      return null;
+    }
+    Matcher m = CREDENTIAL.matcher(auth);
+    return m.find() ? m.group(1) : null;
+  }
+}

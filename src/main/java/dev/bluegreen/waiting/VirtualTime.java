@@ -1,0 +1,206 @@
+package dev.bluegreen.waiting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A discrete-event clock: time stands still while any participating thread is working and jumps to
+ * the earliest wake-up once every participant is asleep or waiting for its concurrent tasks. Minutes
+ * of Elastic Beanstalk operations pass in microseconds, deterministically, and concurrent steps
+ * overlap in virtual time exactly as they would in real time.
+ *
+ * <p>The thread that creates it is the first participant; tasks started with {@link
+ * #runConcurrently} are participants until they end. Threads that only read the clock (the
+ * simulator's HTTP handlers) never hold time back.
+ */
+public final class VirtualTime implements Sleeper {
+
+  /** Sees every stretch of virtual time before the clock moves across it. */
+  public interface Observer {
+    /** The earliest instant after {@code from} at which the observer wants the clock to stop. */
+    default Instant nextStop(Instant from) {
+      return Instant.MAX;
+    }
+
+    /** Called with the clock at {@code from}; nothing changes until {@code to}. */
+    void passing(Instant from, Instant to);
+  }
+
+  private record Waiter(Instant wakeAt, long order) {}
+
+  private final Object lock = new Object();
+  private final PriorityQueue<Waiter> waiters =
+      new PriorityQueue<>((a, b) -> a.wakeAt.equals(b.wakeAt) ? Long.compare(a.order, b.order) : a.wakeAt.compareTo(b.wakeAt));
+  private final List<Waiter> released = new ArrayList<>();
+  private final List<Observer> observers = new CopyOnWriteArrayList<>();
+  private volatile Instant now;
+  private int running = 1;
+  private long order;
+
+  public VirtualTime(Instant start) {
+    this.now = start;
+  }
+
+  public Instant now() {
+    return now;
+  }
+
+  public Clock clock() {
+    return new VirtualClock(this, ZoneOffset.UTC);
+  }
+
+  public void addObserver(Observer observer) {
+    observers.add(observer);
+  }
+
+  public void removeObserver(Observer observer) {
+    observers.remove(observer);
+  }
+
+  /** Moves the clock forward from a thread that is not asleep, for tests that drive time directly. */
+  public void advance(Duration duration) {
+    synchronized (lock) {
+      moveTo(now.plus(duration));
+    }
+  }
+
+  @Override
+  public void sleep(Duration duration) throws InterruptedException {
+    if (Thread.interrupted()) {
+      throw new InterruptedException();
+    }
+    synchronized (lock) {
+      Waiter me = new Waiter(now.plus(duration.isNegative() ? Duration.ZERO : duration), order++);
+      waiters.add(me);
+      running--;
+      wakeNextIfIdle();
+      try {
+        while (!released.remove(me)) {
+          lock.wait();
+        }
+      } catch (InterruptedException e) {
+        if (!waiters.remove(me)) {
+          released.remove(me);
+        } else {
+          running++;
+        }
+        throw e;
+      }
+    }
+  }
+
+  @Override
+  public <T> List<T> runConcurrently(List<Callable<T>> tasks) throws Exception {
+    if (tasks.isEmpty()) {
+      return List.of();
+    }
+    List<T> results = new ArrayList<>();
+    Throwable[] failures = new Throwable[tasks.size()];
+    Object[] values = new Object[tasks.size()];
+    int[] remaining = {tasks.size()};
+    synchronized (lock) {
+      running += tasks.size();
+    }
+    for (int i = 0; i < tasks.size(); i++) {
+      int index = i;
+      Thread thread = new Thread(() -> {
+        try {
+          values[index] = tasks.get(index).call();
+        } catch (Throwable t) {
+          failures[index] = t;
+        } finally {
+          synchronized (lock) {
+            remaining[0]--;
+            if (remaining[0] == 0) {
+              running++; // the joining thread becomes a participant again before time can move
+            }
+            running--;
+            lock.notifyAll();
+            wakeNextIfIdle();
+          }
+        }
+      }, "virtual-task-" + i);
+      thread.setDaemon(true);
+      thread.start();
+    }
+    synchronized (lock) {
+      running--;
+      wakeNextIfIdle();
+      while (remaining[0] > 0) {
+        lock.wait();
+      }
+    }
+    for (int i = 0; i < tasks.size(); i++) {
+      if (failures[i] != null) {
+        if (failures[i] instanceof Exception e) {
+          throw e;
+        }
+        throw (Error) failures[i];
+      }
+      @SuppressWarnings("unchecked")
+      T value = (T) values[i];
+      results.add(value);
+    }
+    return results;
+  }
+
+  private void wakeNextIfIdle() {
+    if (running > 0 || waiters.isEmpty()) {
+      return;
+    }
+    Waiter next = waiters.poll();
+    moveTo(next.wakeAt);
+    released.add(next);
+    running++;
+    lock.notifyAll();
+  }
+
+  private void moveTo(Instant target) {
+    while (now.isBefore(target)) {
+      Instant stop = target;
+      for (Observer observer : observers) {
+        Instant candidate = observer.nextStop(now);
+        if (candidate.isAfter(now) && candidate.isBefore(stop)) {
+          stop = candidate;
+        }
+      }
+      for (Observer observer : observers) {
+        observer.passing(now, stop);
+      }
+      now = stop;
+    }
+  }
+
+  private static final class VirtualClock extends Clock {
+    private final VirtualTime time;
+    private final ZoneId zone;
+
+    VirtualClock(VirtualTime time, ZoneId zone) {
+      this.time = time;
+      this.zone = zone;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return new VirtualClock(time, zone);
+    }
+
+    @Override
+    public Instant instant() {
+      return time.now;
+    }
+  }
+}
