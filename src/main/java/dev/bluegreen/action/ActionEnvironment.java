@@ -1,0 +1,97 @@
+package dev.bluegreen.action;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the GitHub runner puts in a docker action's environment. Inputs arrive as {@code
+ * INPUT_<NAME>}: upper case, spaces to underscores, hyphens kept ({@code INPUT_AWS-REGION}); every
+ * declared input is present, empty when unset.
+ */
+public final class ActionEnvironment {
+  private final Map<String, String> env;
+
+  public ActionEnvironment(Map<String, String> env) {
+    this.env = env;
+  }
+
+  public static String inputVariable(String input) {
+    return "INPUT_" + input.replace(' ', '_').toUpperCase(Locale.ROOT);
+  }
+
+  /** The input's value, trimmed; empty when unset or blank. */
+  public Optional<String> input(String name) {
+    String v = env.get(inputVariable(name));
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+  }
+
+  public boolean hasAnyInput() {
+    return env.keySet().stream().anyMatch(k -> k.startsWith("INPUT_"));
+  }
+
+  public boolean isActions() {
+    return "true".equals(env.get("GITHUB_ACTIONS"));
+  }
+
+  public boolean debug() {
+    return "1".equals(env.get("RUNNER_DEBUG"));
+  }
+
+  public Optional<Path> outputFile() {
+    return path("GITHUB_OUTPUT");
+  }
+
+  public Optional<Path> summaryFile() {
+    return path("GITHUB_STEP_SUMMARY");
+  }
+
+  public Optional<Path> workspace() {
+    return path("GITHUB_WORKSPACE");
+  }
+
+  public Optional<String> runId() {
+    return value("GITHUB_RUN_ID");
+  }
+
+  /** {@code <first 7 of GITHUB_SHA>-<GITHUB_RUN_ID>}: the same on a re-run of the same workflow run. */
+  public Optional<String> defaultVersionLabel() {
+    Optional<String> sha = value("GITHUB_SHA");
+    Optional<String> run = value("GITHUB_RUN_ID");
+    if (sha.isEmpty() || run.isEmpty()) {
+      return Optional.empty();
+    }
+    String s = sha.get();
+    return Optional.of(s.substring(0, Math.min(7, s.length())) + "-" + run.get());
+  }
+
+  public Optional<String> runUrl() {
+    Optional<String> server = value("GITHUB_SERVER_URL");
+    Optional<String> repo = value("GITHUB_REPOSITORY");
+    Optional<String> run = value("GITHUB_RUN_ID");
+    if (server.isEmpty() || repo.isEmpty() || run.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(server.get() + "/" + repo.get() + "/actions/runs/" + run.get());
+  }
+
+  /** ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN: present only when the job has {@code id-token: write}. */
+  public Optional<OidcTokens> oidc() {
+    Optional<String> url = value("ACTIONS_ID_TOKEN_REQUEST_URL");
+    Optional<String> token = value("ACTIONS_ID_TOKEN_REQUEST_TOKEN");
+    if (url.isEmpty() || token.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new OidcTokens(url.get(), token.get()));
+  }
+
+  private Optional<Path> path(String name) {
+    return value(name).map(Path::of);
+  }
+
+  private Optional<String> value(String name) {
+    String v = env.get(name);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v);
+  }
+}

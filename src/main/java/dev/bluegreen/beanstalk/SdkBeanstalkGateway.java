@@ -1,0 +1,321 @@
+package dev.bluegreen.beanstalk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.elasticbeanstalk.ElasticBeanstalkClient;
+import software.amazon.awssdk.services.elasticbeanstalk.model.ConfigurationSettingsDescription;
+import software.amazon.awssdk.services.elasticbeanstalk.model.CreateEnvironmentResponse;
+import software.amazon.awssdk.services.elasticbeanstalk.model.DescribeEventsResponse;
+import software.amazon.awssdk.services.elasticbeanstalk.model.EnvironmentDescription;
+import software.amazon.awssdk.services.elasticbeanstalk.model.EventDescription;
+import software.amazon.awssdk.services.elasticbeanstalk.model.Tag;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/** {@link BeanstalkGateway} over the AWS SDK for Java v2. The only class that talks to AWS. */
+final class SdkBeanstalkGateway implements BeanstalkGateway {
+
+  /** Bundles above this size go up in parts; a single PutObject is limited to 5 GiB and retries whole. */
+  static final long MULTIPART_THRESHOLD = 64L * 1024 * 1024;
+  static final int PART_SIZE = 16 * 1024 * 1024;
+
+  private final ElasticBeanstalkClient eb;
+  private final ElasticBeanstalkClient ebThrottleRetryOnly;
+  private final S3Client s3;
+  private final long multipartThreshold;
+
+  SdkBeanstalkGateway(ElasticBeanstalkClient eb, ElasticBeanstalkClient ebThrottleRetryOnly, S3Client s3) {
+    this(eb, ebThrottleRetryOnly, s3, MULTIPART_THRESHOLD);
+  }
+
+  SdkBeanstalkGateway(ElasticBeanstalkClient eb, ElasticBeanstalkClient ebThrottleRetryOnly, S3Client s3, long multipartThreshold) {
+    this.eb = eb;
+    this.ebThrottleRetryOnly = ebThrottleRetryOnly;
+    this.s3 = s3;
+    this.multipartThreshold = multipartThreshold;
+  }
+
+  @Override
+  public List<Environment> environments(String application, Collection<String> names) {
+    return call("DescribeEnvironments", () -> eb.describeEnvironments(r -> r.applicationName(application)
+        .environmentNames(names)).environments().stream().map(SdkBeanstalkGateway::environment).toList());
+  }
+
+  @Override
+  public List<Environment> environments(String application) {
+    return call("DescribeEnvironments", () -> {
+      List<Environment> all = new ArrayList<>();
+      String token = null;
+      do {
+        String next = token;
+        var page = eb.describeEnvironments(r -> r.applicationName(application).nextToken(next));
+        page.environments().forEach(e -> all.add(environment(e)));
+        token = page.nextToken();
+      } while (token != null);
+      return all;
+    });
+  }
+
+  @Override
+  public List<BeanstalkEvent> events(String application, String environmentName, String requestId, Instant since, int limit) {
+    return call("DescribeEvents", () -> {
+      List<BeanstalkEvent> newestFirst = new ArrayList<>();
+      String token = null;
+      do {
+        String next = token;
+        DescribeEventsResponse page = eb.describeEvents(r -> r.applicationName(application).environmentName(environmentName)
+            .requestId(requestId).startTime(since).maxRecords(Math.min(limit, 100)).nextToken(next));
+        for (EventDescription e : page.events()) {
+          newestFirst.add(new BeanstalkEvent(e.eventDate(), e.environmentName(), e.requestId(), e.severityAsString(), e.message()));
+        }
+        token = page.nextToken();
+      } while (token != null && newestFirst.size() < limit);
+      Collections.reverse(newestFirst);
+      return newestFirst;
+    });
+  }
+
+  @Override
+  public Optional<ApplicationVersion> version(String application, String label) {
+    return call("DescribeApplicationVersions", () -> eb.describeApplicationVersions(r -> r.applicationName(application)
+        .versionLabels(label)).applicationVersions().stream().findFirst().map(SdkBeanstalkGateway::version));
+  }
+
+  @Override
+  public List<ApplicationVersion> versions(String application) {
+    return call("DescribeApplicationVersions", () -> {
+      List<ApplicationVersion> all = new ArrayList<>();
+      String token = null;
+      do {
+        String next = token;
+        var page = eb.describeApplicationVersions(r -> r.applicationName(application).maxRecords(1000).nextToken(next));
+        page.applicationVersions().forEach(v -> all.add(version(v)));
+        token = page.nextToken();
+      } while (token != null);
+      return all;
+    });
+  }
+
+  @Override
+  public Map<String, String> tags(String arn) {
+    return call("ListTagsForResource", () -> {
+      Map<String, String> tags = new LinkedHashMap<>();
+      eb.listTagsForResource(r -> r.resourceArn(arn)).resourceTags().forEach(t -> tags.put(t.key(), t.value()));
+      return tags;
+    });
+  }
+
+  @Override
+  public void addTags(String arn, Map<String, String> tags) {
+    call("UpdateTagsForResource", () -> eb.updateTagsForResource(r -> r.resourceArn(arn).tagsToAdd(tags(tags))));
+  }
+
+  @Override
+  public List<OptionSetting> optionSettings(String application, String environmentName) {
+    return call("DescribeConfigurationSettings", () -> {
+      List<ConfigurationSettingsDescription> all = eb.describeConfigurationSettings(r -> r.applicationName(application)
+          .environmentName(environmentName)).configurationSettings();
+      // A running environment may also list a draft (pending or failed); the deployed one is what runs.
+      ConfigurationSettingsDescription deployed = all.stream().filter(d -> "deployed".equals(d.deploymentStatusAsString()))
+          .findFirst().orElse(all.isEmpty() ? null : all.get(0));
+      if (deployed == null) {
+        return List.<OptionSetting>of();
+      }
+      return deployed.optionSettings().stream().map(o -> new OptionSetting(o.resourceName(), o.namespace(), o.optionName(),
+          o.value() == null || o.value().isEmpty() ? null : o.value())).toList();
+    });
+  }
+
+  @Override
+  public List<String> templates(String application) {
+    return call("DescribeApplications", () -> eb.describeApplications(r -> r.applicationNames(application)).applications()
+        .stream().flatMap(a -> a.configurationTemplates().stream()).toList());
+  }
+
+  @Override
+  public boolean applicationExists(String application) {
+    return call("DescribeApplications", () -> !eb.describeApplications(r -> r.applicationNames(application)).applications()
+        .isEmpty());
+  }
+
+  @Override
+  public String storageBucket() {
+    return call("CreateStorageLocation", () -> eb.createStorageLocation(r -> {}).s3Bucket());
+  }
+
+  @Override
+  public Optional<StoredObject> headObject(String bucket, String key) {
+    try {
+      HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
+      return Optional.of(new StoredObject(head.contentLength(), head.metadata()));
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (AwsServiceException e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw translate("HeadObject", e);
+    } catch (RuntimeException e) {
+      throw translate("HeadObject", e);
+    }
+  }
+
+  @Override
+  public void upload(String bucket, String key, Path file, Map<String, String> metadata) {
+    try {
+      long size = Files.size(file);
+      if (size < multipartThreshold) {
+        call("PutObject", () -> s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/zip").metadata(metadata),
+            RequestBody.fromFile(file)));
+        return;
+      }
+      String uploadId = call("CreateMultipartUpload", () -> s3.createMultipartUpload(r -> r.bucket(bucket).key(key)
+          .contentType("application/zip").metadata(metadata)).uploadId());
+      List<CompletedPart> parts = new ArrayList<>();
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] buffer = new byte[PART_SIZE];
+        for (int part = 1; ; part++) {
+          int n = in.readNBytes(buffer, 0, buffer.length);
+          if (n == 0) {
+            break;
+          }
+          int number = part;
+          byte[] bytes = java.util.Arrays.copyOf(buffer, n);
+          String etag = call("UploadPart", () -> s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+              .partNumber(number), RequestBody.fromBytes(bytes)).eTag());
+          parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+        }
+      } catch (RuntimeException | IOException e) {
+        try {
+          s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+        } catch (RuntimeException ignored) {
+          // The upload's parts expire with the bucket's lifecycle rules; the original error matters more.
+        }
+        throw e;
+      }
+      call("CompleteMultipartUpload", () -> s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+          .multipartUpload(m -> m.parts(parts))));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void createVersion(String application, String label, String description, String bucket, String key,
+      Map<String, String> tags) {
+    call("CreateApplicationVersion", () -> eb.createApplicationVersion(r -> r.applicationName(application).versionLabel(label)
+        .description(description).sourceBundle(s -> s.s3Bucket(bucket).s3Key(key)).tags(tags(tags))));
+  }
+
+  @Override
+  public void deleteVersion(String application, String label, boolean deleteBundle) {
+    call("DeleteApplicationVersion", () -> eb.deleteApplicationVersion(r -> r.applicationName(application).versionLabel(label)
+        .deleteSourceBundle(deleteBundle)));
+  }
+
+  @Override
+  public String deploy(String environmentName, String versionLabel) {
+    return call("UpdateEnvironment", () -> eb.updateEnvironment(r -> r.environmentName(environmentName)
+        .versionLabel(versionLabel)).responseMetadata().requestId());
+  }
+
+  @Override
+  public String swapCnames(String environmentA, String environmentB) {
+    return call("SwapEnvironmentCNAMEs", () -> ebThrottleRetryOnly.swapEnvironmentCNAMEs(r -> r.sourceEnvironmentName(environmentA)
+        .destinationEnvironmentName(environmentB)).responseMetadata().requestId());
+  }
+
+  @Override
+  public String terminate(String environmentName) {
+    return call("TerminateEnvironment", () -> eb.terminateEnvironment(r -> r.environmentName(environmentName))
+        .responseMetadata().requestId());
+  }
+
+  @Override
+  public void createTemplate(String application, String templateName, String environmentId, String description) {
+    call("CreateConfigurationTemplate", () -> eb.createConfigurationTemplate(r -> r.applicationName(application)
+        .templateName(templateName).environmentId(environmentId).description(description)));
+  }
+
+  @Override
+  public void deleteTemplate(String application, String templateName) {
+    call("DeleteConfigurationTemplate", () -> eb.deleteConfigurationTemplate(r -> r.applicationName(application)
+        .templateName(templateName)));
+  }
+
+  @Override
+  public Created createEnvironment(NewEnvironment spec) {
+    // CreateEnvironment is not idempotent (a retry after a lost response meets "already exists"), so
+    // it goes through the client that retries throttling only; the caller looks the environment up.
+    return call("CreateEnvironment", () -> {
+      CreateEnvironmentResponse r = ebThrottleRetryOnly.createEnvironment(b -> b.applicationName(spec.applicationName())
+          .environmentName(spec.environmentName()).templateName(spec.templateName()).versionLabel(spec.versionLabel())
+          .cnamePrefix(spec.cnamePrefix()).description(spec.description()).tags(tags(spec.tags())));
+      Environment env = new Environment(r.environmentName(), r.environmentId(), r.applicationName(), r.versionLabel(),
+          r.cname(), r.endpointURL(), r.statusAsString(), r.healthAsString(), r.healthStatusAsString(),
+          r.tier() == null ? null : r.tier().name(), r.environmentArn(), r.templateName(), r.solutionStackName(),
+          r.platformArn(), r.dateUpdated());
+      return new Created(env, r.responseMetadata().requestId());
+    });
+  }
+
+  private static List<Tag> tags(Map<String, String> tags) {
+    return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+  }
+
+  private static Environment environment(EnvironmentDescription e) {
+    return new Environment(e.environmentName(), e.environmentId(), e.applicationName(), e.versionLabel(), e.cname(),
+        e.endpointURL(), e.statusAsString(), e.healthAsString(), e.healthStatusAsString(), e.tier() == null ? null : e.tier().name(),
+        e.environmentArn(), e.templateName(), e.solutionStackName(), e.platformArn(), e.dateUpdated());
+  }
+
+  private static ApplicationVersion version(software.amazon.awssdk.services.elasticbeanstalk.model.ApplicationVersionDescription v) {
+    return new ApplicationVersion(v.versionLabel(), v.applicationVersionArn(),
+        v.sourceBundle() == null ? null : v.sourceBundle().s3Bucket(), v.sourceBundle() == null ? null : v.sourceBundle().s3Key(),
+        v.dateCreated(), v.description());
+  }
+
+  private static <T> T call(String operation, Supplier<T> body) {
+    try {
+      return body.get();
+    } catch (BeanstalkException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw translate(operation, e);
+    }
+  }
+
+  static BeanstalkException translate(String operation, RuntimeException e) {
+    if (e instanceof BeanstalkException b) {
+      return b;
+    }
+    if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+      String code = service.awsErrorDetails().errorCode();
+      String message = service.awsErrorDetails().errorMessage();
+      return new BeanstalkException(operation, code, service.statusCode(),
+          operation + " failed: " + (message == null ? service.getMessage() : message) + " (" + code + ", HTTP "
+              + service.statusCode() + ")", e);
+    }
+    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e.getCause() != null && e.getCause().getMessage() != null && !detail.contains(e.getCause().getMessage())) {
+      detail += " (" + e.getCause().getMessage() + ")";
+    }
+    return new BeanstalkException(operation, null, 0, operation + " failed: " + detail, e);
+  }
+}

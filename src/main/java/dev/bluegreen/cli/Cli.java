@@ -1,0 +1,47 @@
+package dev.bluegreen.cli;
+
+import dev.bluegreen.action.ActionEnvironment;
+import io.micronaut.configuration.picocli.MicronautFactory;
+import io.micronaut.context.ApplicationContext;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Runs the {@code bluegreen} command line in a host: picks the command, wires Micronaut and picocli, returns the exit code. */
+public final class Cli {
+  private Cli() {}
+
+  public static int run(Host host, String... args) {
+    String[] effective = args.length > 0 ? args : implicitCommand(host);
+    try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).banner(false)
+        .singletons(host).start()) {
+      CommandLine cmd = new CommandLine(BlueGreenCommand.class, new MicronautFactory(context));
+      cmd.setDefaultValueProvider(new ActionInputDefaults(host.env()));
+      cmd.setOut(new PrintWriter(host.out(), true));
+      cmd.setErr(new PrintWriter(host.err(), true));
+      cmd.setCaseInsensitiveEnumValuesAllowed(true);
+      cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+        host.err().println("bluegreen: unexpected error: " + e);
+        if (new ActionEnvironment(host.env()).debug()) {
+          e.printStackTrace(host.err());
+        }
+        return 3;
+      });
+      return cmd.execute(effective);
+    }
+  }
+
+  /**
+   * With no arguments (a docker action passes none): the {@code command} input, or deploy for a
+   * DNXLabs-style container, or help.
+   */
+  static String[] implicitCommand(Host host) {
+    ActionEnvironment action = new ActionEnvironment(host.env());
+    if (action.hasAnyInput() || action.isActions()) {
+      return new String[] {action.input("command").orElse("deploy").toLowerCase()};
+    }
+    if (ActionInputDefaults.dnxMode(host.env())) {
+      return new String[] {"deploy"};
+    }
+    return new String[] {"--help"};
+  }
+}

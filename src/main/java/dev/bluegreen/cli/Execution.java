@@ -1,0 +1,209 @@
+package dev.bluegreen.cli;
+
+import dev.bluegreen.action.ActionEnvironment;
+import dev.bluegreen.action.OidcTokens;
+import dev.bluegreen.action.OutputFile;
+import dev.bluegreen.action.StepSummaryFile;
+import dev.bluegreen.action.WorkflowLog;
+import dev.bluegreen.beanstalk.AwsClients;
+import dev.bluegreen.beanstalk.AwsSettings;
+import dev.bluegreen.beanstalk.BeanstalkException;
+import dev.bluegreen.beanstalk.Environment;
+import dev.bluegreen.health.HttpHealthChecker;
+import dev.bluegreen.http.ProxySettings;
+import dev.bluegreen.log.Log;
+import dev.bluegreen.log.PlainLog;
+import dev.bluegreen.plan.Command;
+import dev.bluegreen.plan.Deployment;
+import dev.bluegreen.plan.DeploymentPlan;
+import dev.bluegreen.plan.DeploymentRequest;
+import dev.bluegreen.plan.PlanRunner;
+import dev.bluegreen.plan.Plans;
+import dev.bluegreen.plan.RunReport;
+import dev.bluegreen.plan.StepContext;
+import dev.bluegreen.report.OutputsMapper;
+import dev.bluegreen.report.SummaryRenderer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One command run: inputs validated before anything else, AWS clients built, the plan run, outputs
+ * written as soon as known, the job summary written at the end, the exit code returned.
+ */
+public final class Execution {
+
+  /** Variables whose values are secrets: registered with the log's masker before anything is printed. */
+  static final List<String> SECRET_VARIABLES = List.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+      "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "ACTIONS_RUNTIME_TOKEN", "GITHUB_TOKEN");
+
+  private final Host host;
+  private final ActionEnvironment action;
+  private final Log log;
+  private final Optional<OutputFile> outputFile;
+  private final Optional<StepSummaryFile> summaryFile;
+
+  public Execution(Host host, boolean stacktrace) {
+    this.host = host;
+    this.action = new ActionEnvironment(host.env());
+    boolean debug = stacktrace || action.debug();
+    this.log = action.isActions() ? new WorkflowLog(host.out(), debug) : new PlainLog(host.out(), debug);
+    this.outputFile = action.outputFile().map(OutputFile::new);
+    this.summaryFile = action.summaryFile().map(StepSummaryFile::new);
+    for (String name : SECRET_VARIABLES) {
+      log.mask(host.env().get(name));
+    }
+  }
+
+  public Log log() {
+    return log;
+  }
+
+  public int run(Command command, InputOptions options) {
+    RequestParser parser = new RequestParser(host.env(), host.workDir());
+    RequestParser.Parsed parsed = parser.parse(command, options);
+    if (!parsed.ok()) {
+      List<String> problems = parsed.problems();
+      if (parsed.productionCnameMissing()) {
+        problems = problems.stream().map(p -> p.startsWith("production-cname:") ? p + cnameHint(options, parser) : p).toList();
+      }
+      return invalid(problems);
+    }
+    DeploymentRequest request = parsed.request();
+    Optional<ProxySettings> proxy = ProxySettings.fromEnvironment(host.env());
+    Optional<String> role = parser.roleToAssume(options);
+    AwsSettings settings = new AwsSettings(request.region(), endpoints(), proxy, credentials(role,
+        parser.roleSessionName(options), proxy), host.clock(), host.sleeper(), log::mask);
+    host.cancellation().bind(Thread.currentThread());
+    try (AwsClients clients = new AwsClients(settings)) {
+      StepContext ctx = new StepContext(request, clients.gateway(), new HttpHealthChecker(host.clock(), host.sleeper(), proxy),
+          host.clock(), host.sleeper(), log, new Deployment(), host.cancellation());
+      DeploymentPlan plan = Plans.forRequest(request);
+      log.info("beanstalk-blue-green: " + command.input() + " " + request.application() + " (strategy "
+          + request.strategy().input() + (request.dryRun() ? ", dry run" : "") + ")");
+      RunReport report = new PlanRunner(ctx, this::publish).run(plan);
+      finish(report);
+      return report.exitCode();
+    } finally {
+      host.cancellation().bind(null);
+    }
+  }
+
+  private void publish(RunReport report) {
+    try {
+      outputFile.ifPresent(f -> f.update(OutputsMapper.outputs(report)));
+    } catch (RuntimeException e) {
+      log.warning(e.getMessage());
+    }
+  }
+
+  private void finish(RunReport report) {
+    Map<String, String> outputs = OutputsMapper.outputs(report);
+    String summary = SummaryRenderer.render(report);
+    try {
+      outputFile.ifPresent(f -> f.update(outputs));
+      summaryFile.ifPresent(f -> f.write(summary));
+    } catch (RuntimeException e) {
+      log.error(e.getMessage());
+    }
+    if (report.succeeded()) {
+      log.notice(SummaryHeadline.of(summary));
+    }
+    if (outputFile.isEmpty()) {
+      log.info("");
+      log.info("outputs:");
+      outputs.forEach((k, v) -> log.info("  " + k + "=" + v));
+    }
+  }
+
+  private int invalid(List<String> problems) {
+    for (String p : problems) {
+      log.error(p);
+    }
+    Map<String, String> outputs = new LinkedHashMap<>();
+    outputs.put("result", "failed");
+    try {
+      outputFile.ifPresent(f -> f.update(outputs));
+      summaryFile.ifPresent(f -> f.write("## ⛔ Nothing was changed: the inputs need fixing\n\n"
+          + String.join("", problems.stream().map(p -> "- " + p.replace("|", "\\|") + "\n").toList())));
+    } catch (RuntimeException e) {
+      log.error(e.getMessage());
+    }
+    return PlanRunner.USAGE;
+  }
+
+  /** For a missing production-cname: both environments' CNAMEs, read from Elastic Beanstalk when possible. */
+  private String cnameHint(InputOptions o, RequestParser parser) {
+    String region = Optional.ofNullable(o.awsRegion).filter(s -> !s.isBlank())
+        .orElse(Optional.ofNullable(host.env().get("AWS_REGION")).orElse(host.env().get("AWS_DEFAULT_REGION")));
+    if (o.applicationName == null || o.blueEnvironment == null || o.greenEnvironment == null || region == null) {
+      return "";
+    }
+    Optional<ProxySettings> proxy = ProxySettings.fromEnvironment(host.env());
+    AwsSettings settings = new AwsSettings(region, endpoints(), proxy, credentials(parser.roleToAssume(o),
+        parser.roleSessionName(o), proxy), host.clock(), host.sleeper(), log::mask);
+    try (AwsClients clients = new AwsClients(settings)) {
+      List<Environment> envs = clients.gateway().environments(o.applicationName.trim(),
+          List.of(o.blueEnvironment.trim(), o.greenEnvironment.trim()));
+      StringBuilder s = new StringBuilder(". The environments have: ");
+      for (String name : List.of(o.blueEnvironment.trim(), o.greenEnvironment.trim())) {
+        s.append(name).append(" → ").append(envs.stream().filter(e -> e.name().equals(name) && !e.isTerminated())
+            .map(Environment::cname).findFirst().orElse("(does not exist)")).append("; ");
+      }
+      return s.append("set production-cname to the one your users reach").toString();
+    } catch (BeanstalkException | IllegalStateException e) {
+      return " (the environments' CNAMEs could not be read: " + e.getMessage() + ")";
+    }
+  }
+
+  private Map<String, URI> endpoints() {
+    Map<String, URI> endpoints = new LinkedHashMap<>();
+    String all = host.env().get("AWS_ENDPOINT_URL");
+    Map<String, String> names = Map.of("elasticbeanstalk", "AWS_ENDPOINT_URL_ELASTIC_BEANSTALK", "s3", "AWS_ENDPOINT_URL_S3",
+        "sts", "AWS_ENDPOINT_URL_STS");
+    names.forEach((service, variable) -> {
+      String v = host.env().get(variable);
+      String chosen = v != null && !v.isBlank() ? v : all;
+      if (chosen != null && !chosen.isBlank()) {
+        endpoints.put(service, URI.create(chosen.trim()));
+      }
+    });
+    return endpoints;
+  }
+
+  private AwsSettings.CredentialSource credentials(Optional<String> role, String sessionName, Optional<ProxySettings> proxy) {
+    Map<String, String> env = host.env();
+    if (role.isPresent()) {
+      OidcTokens tokens = action.oidc().orElseThrow();
+      log.mask(tokens.requestToken());
+      return new AwsSettings.WebIdentity(role.get(), sessionName, () -> tokens.fetch(OidcTokens.AWS_AUDIENCE, proxy),
+          Duration.ofHours(1));
+    }
+    String key = env.get("AWS_ACCESS_KEY_ID");
+    String secret = env.get("AWS_SECRET_ACCESS_KEY");
+    if (key != null && !key.isBlank() && secret != null && !secret.isBlank()) {
+      String token = env.get("AWS_SESSION_TOKEN");
+      return new AwsSettings.StaticKeys(key.trim(), secret.trim(), token == null || token.isBlank() ? null : token.trim());
+    }
+    if (ActionInputDefaults.dnxMode(env) && "SSO".equalsIgnoreCase(env.get("AUTH_METHOD")) && env.get("SSO_PROFILE") != null) {
+      return new AwsSettings.Profile(env.get("SSO_PROFILE"));
+    }
+    if (env.get("AWS_PROFILE") != null && !env.get("AWS_PROFILE").isBlank()) {
+      return new AwsSettings.Profile(env.get("AWS_PROFILE").trim());
+    }
+    return new AwsSettings.DefaultChain();
+  }
+
+  /** The first line of a summary without its markdown, for a notice. */
+  static final class SummaryHeadline {
+    private SummaryHeadline() {}
+
+    static String of(String summary) {
+      String first = summary.lines().findFirst().orElse("");
+      return first.replaceFirst("^#+\\s*", "").replace("`", "");
+    }
+  }
+}

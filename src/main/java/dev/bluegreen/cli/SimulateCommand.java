@@ -1,0 +1,115 @@
+package dev.bluegreen.cli;
+
+import dev.bluegreen.simulator.Seed;
+import dev.bluegreen.simulator.Simulator;
+import dev.bluegreen.simulator.Timings;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+    description = {"Serve the embedded Elastic Beanstalk simulator on localhost: the EB Query API, the S3 subset, STS and "
+        + "the applications' HTTP (as an HTTP proxy), all on one port.",
+        "Point a client at it with the environment variables it prints."})
+final class SimulateCommand implements Callable<Integer> {
+  @Inject
+  Host host;
+
+  @Option(names = "--port", description = "port to listen on (0: any free one); default: 4566", defaultValue = "4566")
+  int port;
+
+  @Option(names = "--time-scale", description = "multiplies every simulated duration (launch 5m, deploy 2m, swap 5s, "
+      + "terminate 3m); default: 1", defaultValue = "1")
+  double timeScale;
+
+  @Option(names = "--region", defaultValue = "us-east-1", description = "default: us-east-1")
+  String region;
+
+  @Option(names = "--seed", paramLabel = "APP", description = "seed APP with APP-blue live on the CNAME APP and APP-green "
+      + "on APP-staging, both running v1")
+  String seedPair;
+
+  @Option(names = "--seed-file", paramLabel = "FILE", description = "seed from a JSON file (see the README)")
+  Path seedFile;
+
+  @Option(names = "--throttle", paramLabel = "FRACTION", description = "answer this fraction of EB calls with Throttling")
+  double throttle;
+
+  @Option(names = "--latency", paramLabel = "DURATION", description = "delay every AWS call, e.g. 50ms")
+  String latency;
+
+  @Option(names = "--errors", paramLabel = "COUNT[:STATUS]", description = "answer the next COUNT EB calls with 503 (or STATUS)")
+  String errors;
+
+  @Option(names = "--fail-operation", paramLabel = "OPERATION", description = "make every call of this EB operation fail "
+      + "with InternalFailure (500)")
+  List<String> failOperations = new ArrayList<>();
+
+  @Option(names = "--red", paramLabel = "ENV@SECONDS", description = "turn an environment's health Red SECONDS after start")
+  List<String> red = new ArrayList<>();
+
+  @Option(names = "--seed-number", hidden = true, defaultValue = "42")
+  long randomSeed;
+
+  @Override
+  public Integer call() throws Exception {
+    Simulator sim;
+    try {
+      sim = Simulator.start(port, host.clock(), Timings.realistic().scaled(timeScale), region, randomSeed);
+    } catch (IOException e) {
+      host.err().println("bluegreen simulate: cannot listen on port " + port + ": " + e.getMessage());
+      return 2;
+    }
+    try (sim) {
+      if (seedPair != null) {
+        sim.seed(Seed.pair(seedPair));
+      }
+      if (seedFile != null) {
+        sim.seed(Seed.fromJson(Files.readString(seedFile)));
+      }
+      applyFaults(sim);
+      host.out().println("Elastic Beanstalk simulator listening on " + sim.endpoint() + " (time scale " + timeScale + ")");
+      host.out().println("Point a client at it with:");
+      for (Map.Entry<String, String> e : sim.clientEnvironment().entrySet()) {
+        host.out().println("export " + e.getKey() + "=" + e.getValue());
+      }
+      if (seedPair != null || seedFile != null) {
+        sim.cloud().environments().forEach(e -> host.out().println("seeded " + e.name() + ": " + e.cname() + " (" + e.status()
+            + "/" + e.health() + ", " + e.versionLabel() + ")"));
+      }
+      host.out().flush();
+      CountDownLatch stop = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+      stop.await();
+    }
+    return 0;
+  }
+
+  private void applyFaults(Simulator sim) {
+    sim.faults().throttle(throttle);
+    if (latency != null) {
+      sim.faults().latency(dev.bluegreen.waiting.Durations.parse(latency).orElse(Duration.ZERO));
+    }
+    if (errors != null) {
+      String[] parts = errors.split(":");
+      sim.faults().burst(Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 503);
+    }
+    for (String op : failOperations) {
+      sim.faults().failOperation(op, 500, "InternalFailure", "The request processing has failed because of an unknown error, "
+          + "exception or failure.", -1);
+    }
+    for (String r : red) {
+      String[] parts = r.split("@");
+      sim.cloud().turnRedAt(parts[0], host.clock().instant().plusSeconds(Long.parseLong(parts[1])));
+    }
+  }
+}

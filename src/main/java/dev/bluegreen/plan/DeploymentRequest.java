@@ -1,0 +1,48 @@
+package dev.bluegreen.plan;
+
+import dev.bluegreen.health.HealthCheckSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Every input, parsed and validated once.
+ *
+ * @param productionCname the prefix or full CNAME users reach; null when not given (clone strategy)
+ * @param sourceBundle the file or directory to deploy; null when the version must already exist
+ * @param s3Bucket null means the account's Elastic Beanstalk storage bucket
+ * @param runId identifies this run in tags ({@code bluegreen:run-id}) and template names
+ * @param runUrl a link to the workflow run, when there is one
+ */
+public record DeploymentRequest(
+    Command command,
+    String application,
+    String blueEnvironment,
+    String greenEnvironment,
+    Strategy strategy,
+    String productionCname,
+    String versionLabel,
+    Path sourceBundle,
+    String s3Bucket,
+    String s3Key,
+    String versionDescription,
+    HealthCheckSettings healthCheck,
+    Set<String> acceptedHealth,
+    Duration waitTimeout,
+    Duration pollInterval,
+    Duration drainTime,
+    boolean rollbackOnFailure,
+    boolean promote,
+    boolean terminateStandby,
+    boolean keepTemporary,
+    int keepVersions,
+    boolean dryRun,
+    String region,
+    String runId,
+    String runUrl) {
+
+  public String consoleLink(String environmentId) {
+    return "https://" + region + ".console.aws.amazon.com/elasticbeanstalk/home?region=" + region
+        + "#/environment/dashboard?environmentId=" + environmentId;
+  }
+}

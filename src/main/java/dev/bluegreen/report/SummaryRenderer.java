@@ -1,0 +1,157 @@
+package dev.bluegreen.report;
+
+import dev.bluegreen.beanstalk.BeanstalkEvent;
+import dev.bluegreen.beanstalk.Environment;
+import dev.bluegreen.plan.DeploymentRequest;
+import dev.bluegreen.plan.PlanRunner;
+import dev.bluegreen.plan.RunReport;
+import dev.bluegreen.plan.StepRecord;
+import dev.bluegreen.plan.UndoRecord;
+import dev.bluegreen.waiting.Durations;
+import java.nio.charset.StandardCharsets;
+
+/** The job summary: GitHub-flavoured markdown, kept under the runner's 1 MiB limit. */
+public final class SummaryRenderer {
+
+  /** GitHub rejects a step summary above 1 MiB; stay well below it. */
+  public static final int LIMIT_BYTES = 1024 * 1024 - 16 * 1024;
+  private static final int MAX_DETAIL = 600;
+
+  private SummaryRenderer() {}
+
+  public static String render(RunReport r) {
+    StringBuilder md = new StringBuilder();
+    DeploymentRequest q = r.request();
+    md.append("## ").append(headline(r)).append("\n\n");
+    md.append("**Application** `").append(q.application()).append("` · **Command** `").append(q.command().input())
+        .append("` · **Strategy** `").append(q.strategy().input()).append("` · **Duration** ")
+        .append(Durations.format(r.duration())).append(" · **Exit code** ").append(r.exitCode());
+    if (q.dryRun()) {
+      md.append(" · **Dry run**");
+    }
+    md.append("\n\n");
+    if (r.failure() != null) {
+      md.append("> [!").append(r.exitCode() == PlanRunner.NEEDS_PERSON ? "CAUTION" : "WARNING").append("]\n> **")
+          .append(r.failedStep()).append("** failed: ").append(cell(r.failure())).append("\n");
+      md.append("> ").append(nextStep(r)).append("\n\n");
+    }
+    if (!r.recovered().isEmpty()) {
+      md.append("### Recovered\n\n");
+      r.recovered().forEach(n -> md.append("- ").append(cell(n)).append('\n'));
+      md.append('\n');
+    }
+    if (r.liveBefore() != null || r.live() != null) {
+      md.append("### Environments\n\n| Role | Before | After |\n|---|---|---|\n");
+      md.append("| **Live** (").append(code(r.productionCname())).append(") | ").append(env(q, r.liveBefore())).append(" | ")
+          .append(env(q, r.live())).append(" |\n");
+      md.append("| **Standby** | ").append(env(q, r.standbyBefore())).append(" | ").append(env(q, r.standby())).append(" |\n\n");
+    }
+    md.append("### Steps\n\n| Step | Outcome | Duration | Detail |\n|---|---|---|---|\n");
+    for (StepRecord s : r.steps()) {
+      md.append("| `").append(s.id()).append("` | ").append(icon(s.status())).append(' ').append(s.status()).append(" | ")
+          .append(StepRecord.NOT_RUN.equals(s.status()) || StepRecord.PLANNED.equals(s.status()) ? "" : Durations.format(s.duration()))
+          .append(" | ").append(cell(s.detail() == null ? s.title() : s.detail())).append(" |\n");
+    }
+    md.append('\n');
+    if (!r.rollback().isEmpty()) {
+      md.append("### Rollback\n\n| Undo of | What | Outcome | Detail |\n|---|---|---|---|\n");
+      for (UndoRecord u : r.rollback()) {
+        md.append("| `").append(u.stepId()).append("` | ").append(cell(u.description())).append(" | ").append(icon(u.status()))
+            .append(' ').append(u.status()).append(" | ").append(cell(u.detail())).append(" |\n");
+      }
+      md.append('\n');
+    }
+    if (r.failure() != null && !r.lastEvents().isEmpty()) {
+      md.append("### Last events\n\n```text\n");
+      for (BeanstalkEvent e : r.lastEvents()) {
+        md.append(e.date()).append(' ').append(e.severity()).append(' ')
+            .append(e.environmentName() == null ? "" : e.environmentName() + ": ").append(e.message().replace("```", "'''"))
+            .append('\n');
+      }
+      md.append("```\n");
+    }
+    return fit(md.toString());
+  }
+
+  static String headline(RunReport r) {
+    String label = r.request().versionLabel();
+    return switch (r.result()) {
+      case "promoted" -> "✅ `" + label + "` is live on " + r.live().name();
+      case "deployed" -> r.request().strategy() == dev.bluegreen.plan.Strategy.CLONE
+          ? "✅ `" + label + "` is live on " + r.live().name()
+          : "✅ `" + label + "` is deployed to the standby " + (r.standby() == null ? "" : r.standby().name()) + " (not promoted)";
+      case "swapped" -> "✅ " + r.live().name() + " now serves production";
+      case "rolled-back" -> (r.failure() == null ? "✅ Rolled back: " : "↩️ Failed and rolled back: ") + r.live().name()
+          + " serves production with `" + r.live().versionLabel() + "`";
+      case "planned" -> "📝 Dry run: nothing was changed";
+      case "status" -> "ℹ️ " + (r.live() == null ? "Status" : r.live().name() + " serves production with `"
+          + r.live().versionLabel() + "`");
+      case "cleaned" -> "🧹 Cleanup done";
+      default -> r.exitCode() == PlanRunner.NEEDS_PERSON ? "🚨 Failed: production needs attention"
+          : r.exitCode() == PlanRunner.USAGE ? "⛔ Nothing was changed: the inputs need fixing"
+          : "❌ Failed: production was not changed";
+    };
+  }
+
+  private static String nextStep(RunReport r) {
+    return switch (r.exitCode()) {
+      case PlanRunner.USAGE -> "Nothing in AWS was changed. Fix the input named above and run again.";
+      case PlanRunner.NEEDS_PERSON -> "Production may not be served by a healthy environment. Open the environments below "
+          + "in the console, check which one holds " + code(r.productionCname()) + " and its health, and swap or redeploy by hand "
+          + "(command: swap or rollback) once you know which one is good.";
+      default -> "Production is served by a healthy environment" + (r.live() == null ? "" : " (" + r.live().name() + ")")
+          + ". Fix the cause and run again; a re-run picks up where this one stopped.";
+    };
+  }
+
+  private static String env(DeploymentRequest q, Environment e) {
+    if (e == null) {
+      return "—";
+    }
+    return "[" + e.name() + "](" + q.consoleLink(e.id()) + ") · " + code(e.cname()) + " · `" + e.versionLabel() + "` · "
+        + colour(e.health()) + " " + e.status() + "/" + e.health();
+  }
+
+  private static String colour(String health) {
+    if (health == null) {
+      return "⚪";
+    }
+    return switch (health) {
+      case "Green" -> "🟢";
+      case "Yellow" -> "🟡";
+      case "Red" -> "🔴";
+      default -> "⚪";
+    };
+  }
+
+  private static String icon(String status) {
+    return switch (status) {
+      case StepRecord.SUCCEEDED -> "✅";
+      case StepRecord.FAILED -> "❌";
+      case StepRecord.SKIPPED -> "⏭️";
+      case StepRecord.PLANNED -> "📝";
+      default -> "⏸️";
+    };
+  }
+
+  private static String code(String s) {
+    return s == null ? "—" : "`" + s + "`";
+  }
+
+  static String cell(String s) {
+    if (s == null) {
+      return "";
+    }
+    String t = s.replace("|", "\\|").replace("\r", "").replace("\n", "<br>");
+    return t.length() > MAX_DETAIL ? t.substring(0, MAX_DETAIL) + "…" : t;
+  }
+
+  private static String fit(String md) {
+    byte[] bytes = md.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length <= LIMIT_BYTES) {
+      return md;
+    }
+    String cut = new String(bytes, 0, LIMIT_BYTES, StandardCharsets.UTF_8);
+    return cut.substring(0, cut.lastIndexOf('\n') + 1) + "\n_(summary truncated to stay under GitHub's 1 MiB limit)_\n";
+  }
+}
