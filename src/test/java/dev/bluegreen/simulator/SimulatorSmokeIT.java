@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 
-class SimulatorSmokeTest {
+class SimulatorSmokeIT {
   @Test
   void sdkTalksToSimulator() throws Exception {
     VirtualTime time = new VirtualTime(Instant.parse("2026-01-01T00:00:00Z"));
