@@ -26,6 +26,14 @@ final class SimulatorServer implements AutoCloseable {
 
   private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/");
 
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, each response
+    // then waits for the client's delayed ACK (40 ms on Linux). Read once, when the server starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final Cloud cloud;
   private final EbApi eb;
   private final StsApi sts;

@@ -7,6 +7,7 @@ import dev.bluegreen.plan.Step;
 import dev.bluegreen.plan.StepContext;
 import dev.bluegreen.plan.StepFailure;
 import dev.bluegreen.plan.StepOutcome;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,10 +48,12 @@ public final class CheckRollbackTarget implements Step {
       throw new StepFailure("cannot roll back: " + standby.name() + " runs the same version as production ("
           + live.versionLabel() + ")");
     }
-    Optional<ApplicationVersion> previous = ctx.call(() -> ctx.aws().version(r.application(), standby.versionLabel()));
-    Optional<ApplicationVersion> current = ctx.call(() -> ctx.aws().version(r.application(), live.versionLabel()));
-    if (previous.isPresent() && current.isPresent() && previous.get().created() != null && current.get().created() != null
-        && previous.get().created().isAfter(current.get().created())) {
+    // Listed newest first; the position decides when two versions were created in the same second.
+    List<String> newestFirst = ctx.call(() -> ctx.aws().versions(r.application())).stream().map(ApplicationVersion::label)
+        .toList();
+    int standbyAge = newestFirst.indexOf(standby.versionLabel());
+    int liveAge = newestFirst.indexOf(live.versionLabel());
+    if (standbyAge >= 0 && liveAge >= 0 && standbyAge < liveAge) {
       throw new StepFailure("cannot roll back: " + standby.name() + " runs " + standby.versionLabel() + ", which is newer than "
           + "production's " + live.versionLabel() + "; use command swap to promote it");
     }
