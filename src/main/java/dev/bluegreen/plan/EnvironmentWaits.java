@@ -251,7 +251,9 @@ public final class EnvironmentWaits {
         news = !fresh.isEmpty();
         for (BeanstalkEvent e : fresh) {
           String failure = failureIn(e);
-          if (failure != null && (target.requestId() == null || target.requestId().equals(e.requestId()))) {
+          // Only our own request's failures end the wait: waiting for someone else's operation to end
+          // (an environment found Updating) must go on whatever that operation's fate.
+          if (failure != null && target.requestId() != null && target.requestId().equals(e.requestId())) {
             return Observation.failure(target.environment() + ": " + failure);
           }
           completion |= COMPLETION_MARKERS.stream().anyMatch(m -> e.message().startsWith(m));

@@ -109,7 +109,7 @@ public final class PlanRunner {
   private Failure runStep(Step step, StepContext c) {
     String title = safeTitle(step);
     Instant t0 = c.clock().instant();
-    if (c.request().dryRun() && step.changesAws()) {
+    if (c.request().dryRun() && !step.runsInDryRun()) {
       String plan = step.plan(c);
       c.log().info("dry-run: would " + plan);
       record(new StepRecord(step.id(), title, StepRecord.PLANNED, t0, Duration.ZERO, "would " + plan));

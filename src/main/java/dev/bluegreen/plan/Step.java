@@ -26,6 +26,14 @@ public interface Step {
     return true;
   }
 
+  /**
+   * Whether dry-run runs the step for real. Read-only steps that find things out do; checks of what
+   * the changed environments would look like cannot, and are printed instead.
+   */
+  default boolean runsInDryRun() {
+    return !changesAws();
+  }
+
   /** What the step would do, for dry-run. */
   default String plan(StepContext ctx) {
     return title(ctx);

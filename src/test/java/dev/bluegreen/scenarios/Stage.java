@@ -41,6 +41,7 @@ final class Stage implements AutoCloseable {
   final ProductionProber prober;
   final Path dir;
   final Cancellation cancellation = new Cancellation();
+  private final String productionPrefix;
 
   /** The outcome of one command run. */
   record Run(int exit, String log, Map<String, String> outputs, String summary) {}
@@ -57,6 +58,7 @@ final class Stage implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    productionPrefix = seed.application();
     prober = new ProductionProber(sim, sim.cloud().environments().stream()
         .filter(e -> e.cname() != null && e.cname().startsWith(seed.application() + "."))
         .map(e -> e.cname()).findFirst().orElse(seed.application() + ".us-east-1.elasticbeanstalk.com"));
@@ -116,6 +118,10 @@ final class Stage implements AutoCloseable {
 
   /** Production never failed a request and never answered with one of the bad versions. */
   void assertProductionAlwaysServed(String... badVersions) {
+    if (prober.probes() < 1000) {
+      // The run ended at once (a refusal): watch production for a while longer.
+      time.advance(java.time.Duration.ofMinutes(1));
+    }
     assertThat(prober.probes()).as("probes made").isGreaterThan(1000);
     assertThat(prober.failed()).as("failed production requests: %s", prober.failures()).isZero();
     for (String bad : badVersions) {
@@ -124,7 +130,7 @@ final class Stage implements AutoCloseable {
   }
 
   String liveName() {
-    return sim.cloud().environments().stream().filter(e -> e.cname() != null && e.cname().startsWith(PRODUCTION + ".")
+    return sim.cloud().environments().stream().filter(e -> e.cname() != null && e.cname().startsWith(productionPrefix + ".")
         && !"Terminated".equals(e.status())).map(e -> e.name()).findFirst().orElse(null);
   }
 

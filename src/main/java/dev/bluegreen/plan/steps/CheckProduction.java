@@ -46,6 +46,16 @@ public final class CheckProduction implements Step {
   }
 
   @Override
+  public boolean runsInDryRun() {
+    return false;
+  }
+
+  @Override
+  public String plan(StepContext ctx) {
+    return "check production (" + ctx.state().productionCname() + ") after the swap";
+  }
+
+  @Override
   public StepOutcome run(StepContext ctx) throws StepFailure, InterruptedException {
     if (!when.test(ctx.state())) {
       return StepOutcome.skipped("not needed");

@@ -26,6 +26,16 @@ public final class CheckStandby implements Step {
   }
 
   @Override
+  public boolean runsInDryRun() {
+    return false;
+  }
+
+  @Override
+  public String plan(StepContext ctx) {
+    return "health-check the standby " + ctx.state().standby().map(e -> e.name() + " at " + e.cname()).orElse("once it exists");
+  }
+
+  @Override
   public StepOutcome run(StepContext ctx) throws StepFailure, InterruptedException {
     Environment standby = ctx.state().requireStandby();
     if (!standby.isReady() || !ctx.request().acceptedHealth().contains(standby.health())) {

@@ -35,7 +35,6 @@ public final class CloneLive implements Step {
     }
     DeploymentRequest r = ctx.request();
     Environment live = ctx.state().live();
-    Clones.refuseManagedDatabase(ctx, live);
     Map<String, String> tags = Tags.created(Tags.TEMPORARY, r.runId());
     tags.put(Tags.PRODUCTION_CNAME, ctx.state().productionCname());
     Environment clone = Clones.create(ctx, live, r.greenEnvironment(), null, tags);

@@ -19,13 +19,13 @@ import java.util.Map;
  * clone uses a parameter the SDKs lack): CreateConfigurationTemplate from the live environment's id,
  * CreateEnvironment from that template with the live version, then the template is deleted.
  */
-final class Clones {
+public final class Clones {
   static final String RDS_NAMESPACE = "aws:rds:dbinstance";
 
   private Clones() {}
 
   /** Refuses to copy an environment that owns an RDS database: the copy would start with a new, empty one. */
-  static void refuseManagedDatabase(StepContext ctx, Environment live) throws StepFailure {
+  public static void refuseManagedDatabase(StepContext ctx, Environment live) throws StepFailure {
     List<OptionSetting> options = ctx.call(() -> ctx.aws().optionSettings(ctx.request().application(), live.name()));
     if (options.stream().anyMatch(o -> RDS_NAMESPACE.equals(o.namespace()))) {
       throw StepFailure.usage(live.name() + " has an Elastic Beanstalk-managed RDS database (" + RDS_NAMESPACE

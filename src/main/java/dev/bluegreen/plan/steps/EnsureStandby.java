@@ -35,7 +35,6 @@ public final class EnsureStandby implements Step {
       return StepOutcome.skipped(ctx.state().standby().get().name() + " exists");
     }
     Environment live = ctx.state().live();
-    Clones.refuseManagedDatabase(ctx, live);
     String name = standbyName(ctx);
     DeploymentRequest r = ctx.request();
     // Reuse the CNAME prefix the terminated standby had, so its URL stays the same.

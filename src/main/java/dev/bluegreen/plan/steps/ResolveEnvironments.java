@@ -105,6 +105,9 @@ public final class ResolveEnvironments implements Step {
     s.productionCname(liveEnv.cname());
     s.previousVersion(liveEnv.versionLabel());
     String standbyName = liveEnv.name().equals(r.blueEnvironment()) ? r.greenEnvironment() : r.blueEnvironment();
+    if (standby.isEmpty() && r.command() == Command.DEPLOY) {
+      Clones.refuseManagedDatabase(ctx, liveEnv);
+    }
     if (standby.isEmpty()) {
       boolean terminated = found.stream().anyMatch(e -> e.name().equals(standbyName) && e.isTerminated());
       if (terminated && r.command() == Command.DEPLOY) {
@@ -125,6 +128,9 @@ public final class ResolveEnvironments implements Step {
     }
     Environment permanent = blue.get();
     Deployment s = ctx.state();
+    if (r.command() == Command.DEPLOY && !(green.isPresent() && cloneHoldsProduction(ctx, green.get()))) {
+      Clones.refuseManagedDatabase(ctx, permanent);
+    }
     if (green.isEmpty()) {
       if (r.productionCname() != null && !Cnames.matches(permanent.cname(), r.productionCname())) {
         throw StepFailure.usage("production-cname: " + r.productionCname() + " is not held by " + permanent.name() + " ("
@@ -170,6 +176,11 @@ public final class ResolveEnvironments implements Step {
             + " is not healthy, so the clone keeps serving while " + permanent.name() + " is deployed"));
     return StepOutcome.done("recovered: " + cloneEnv.name() + " holds production; " + permanent.name() + " is "
         + permanent.stateLine());
+  }
+
+  private static boolean cloneHoldsProduction(StepContext ctx, Environment clone) throws StepFailure {
+    String production = ctx.request().productionCname();
+    return production != null ? Cnames.matches(clone.cname(), production) : holdsProductionByTag(ctx, clone);
   }
 
   private static boolean holdsProductionByTag(StepContext ctx, Environment clone) throws StepFailure {
