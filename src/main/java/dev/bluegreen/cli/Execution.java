@@ -67,7 +67,9 @@ public final class Execution {
     RequestParser.Parsed parsed = parser.parse(command, options);
     if (!parsed.ok()) {
       List<String> problems = parsed.problems();
-      if (parsed.productionCnameMissing()) {
+      boolean namesValid = problems.stream().noneMatch(p -> p.startsWith("application-name:")
+          || p.startsWith("blue-environment:") || p.startsWith("green-environment:") || p.startsWith("aws-region:"));
+      if (parsed.productionCnameMissing() && namesValid) {
         problems = problems.stream().map(p -> p.startsWith("production-cname:") ? p + cnameHint(options, parser) : p).toList();
       }
       return invalid(problems);

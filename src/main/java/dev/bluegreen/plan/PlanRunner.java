@@ -125,22 +125,26 @@ public final class PlanRunner {
           + outcome.detail());
       return null;
     } catch (StepFailure f) {
-      record(new StepRecord(step.id(), title, StepRecord.FAILED, t0, Duration.between(t0, c.clock().instant()), f.getMessage()));
-      return new Failure(step.id(), f);
+      return failed(c, step, title, t0, f);
     } catch (InterruptedException e) {
-      StepFailure f = cancelled();
-      record(new StepRecord(step.id(), title, StepRecord.FAILED, t0, Duration.between(t0, c.clock().instant()), f.getMessage()));
-      return new Failure(step.id(), f);
+      return failed(c, step, title, t0, cancelled());
     } catch (BeanstalkException e) {
-      StepFailure f = new StepFailure(StepFailure.Kind.FAILED, e.getMessage(), e);
-      record(new StepRecord(step.id(), title, StepRecord.FAILED, t0, Duration.between(t0, c.clock().instant()), f.getMessage()));
-      return new Failure(step.id(), f);
+      return failed(c, step, title, t0, new StepFailure(StepFailure.Kind.FAILED, e.getMessage(), e));
     } catch (RuntimeException e) {
       c.log().debug(stackTrace(e));
-      StepFailure f = new StepFailure(StepFailure.Kind.FAILED, "unexpected error in " + step.id() + ": " + e, e);
-      record(new StepRecord(step.id(), title, StepRecord.FAILED, t0, Duration.between(t0, c.clock().instant()), f.getMessage()));
-      return new Failure(step.id(), f);
+      return failed(c, step, title, t0, new StepFailure(StepFailure.Kind.FAILED, "unexpected error in " + step.id() + ": " + e, e));
     }
+  }
+
+  private Failure failed(StepContext c, Step step, String title, Instant t0, StepFailure failure) {
+    StepFailure f = failure;
+    if (c.cancellation().requested() && f.kind() != StepFailure.Kind.CANCELLED) {
+      // An interrupted call fails in its own words (a half-read response); the cause is the cancel.
+      f = new StepFailure(StepFailure.Kind.CANCELLED, "cancelled (" + c.cancellation().reason() + ") during " + step.id()
+          + "; the call in flight was abandoned: " + f.getMessage(), f);
+    }
+    record(new StepRecord(step.id(), title, StepRecord.FAILED, t0, Duration.between(t0, c.clock().instant()), f.getMessage()));
+    return new Failure(step.id(), f);
   }
 
   private StepFailure cancelled() {

@@ -149,8 +149,21 @@ public final class SwapCnames implements Step {
       s.live(now);
       s.standby(back);
       s.swapRoles(ctx.clock().instant());
-      ctx.waits().awaitSwap(requestId, started, originalLive);
+      try {
+        ctx.waits().awaitSwap(requestId, started, originalLive);
+      } catch (StepFailure e) {
+        // After a cancel there are seconds left, not minutes: the CNAMEs tell whether it happened.
+        if (ctx.cancellation().requested() && holdsProduction(ctx, originalLive)) {
+          refreshRoles(ctx);
+          return "swapped back: " + originalLive + " holds " + production + " again (cancelled before the swap's "
+              + "completion event; check the environments' events)";
+        }
+        throw e;
+      }
       refreshRoles(ctx);
+      if (ctx.cancellation().requested()) {
+        return "swapped back: " + originalLive + " (" + back.versionLabel() + ") serves " + production + " again";
+      }
       HealthVerdict verdict = ctx.health().check(production, ctx.request().healthCheck(), ctx.log());
       return "swapped back: " + originalLive + " (" + back.versionLabel() + ") serves " + production + " again; "
           + (verdict.healthy() ? verdict.summary() : "but " + verdict.summary());

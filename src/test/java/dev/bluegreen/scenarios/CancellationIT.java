@@ -1,0 +1,116 @@
+package dev.bluegreen.scenarios;
+
+import static dev.bluegreen.scenarios.Stage.BLUE;
+import static dev.bluegreen.scenarios.Stage.swapArgs;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bluegreen.simulator.Seed;
+import dev.bluegreen.simulator.Simulator;
+import dev.bluegreen.simulator.Timings;
+import dev.bluegreen.waiting.VirtualTime;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cancellation as the GitHub runner does it: SIGINT, SIGTERM 7.5 s later, a kill at 10 s. The run
+ * stops starting work, puts production back on a healthy environment if it was mid-swap, writes its
+ * outputs and summary, and exits in time.
+ */
+class CancellationIT {
+
+  @Test
+  void cancelledDuringTheSwap_swapsBackAndReportsWithinTheGracePeriod() {
+    try (Stage stage = Stage.pair()) {
+      Instant[] cancelledAt = {null};
+      stage.time.addObserver(new VirtualTime.Observer() {
+        @Override
+        public void passing(Instant from, Instant to) {
+          if (cancelledAt[0] == null && stage.sim.calls().count("SwapEnvironmentCNAMEs") == 1) {
+            cancelledAt[0] = from;
+            stage.cancellation.request("SIGINT", stage.time.clock());
+          }
+        }
+      });
+
+      Stage.Run run = stage.run(swapArgs("deploy", "--version-label", "v2", "--source-bundle",
+          stage.bundle("v2", null).toString()));
+
+      assertThat(cancelledAt[0]).isNotNull();
+      assertThat(Duration.between(cancelledAt[0], stage.time.now())).isLessThanOrEqualTo(Duration.ofSeconds(8));
+      assertThat(run.exit()).as(run.log()).isEqualTo(1);
+      assertThat(run.outputs()).containsEntry("result", "rolled-back").containsEntry("live-environment", BLUE);
+      assertThat(stage.liveName()).isEqualTo(BLUE);
+      assertThat(stage.sim.calls().count("SwapEnvironmentCNAMEs")).isEqualTo(2);
+      assertThat(run.summary()).contains("cancelled", "swapped back");
+      stage.assertProductionAlwaysServed();
+    }
+  }
+
+  @Test
+  void cancelledBeforeAnyChange_changesNothingAndExits1() {
+    try (Stage stage = Stage.pair()) {
+      stage.cancellation.request("SIGINT", stage.time.clock());
+
+      Stage.Run run = stage.run(swapArgs("deploy", "--version-label", "v2", "--source-bundle",
+          stage.bundle("v2", null).toString()));
+
+      assertThat(run.exit()).isEqualTo(1);
+      assertThat(run.outputs()).containsEntry("result", "failed");
+      assertThat(stage.sim.calls().mutating()).isEmpty();
+    }
+  }
+
+  /** A real process and a real SIGTERM: the JVM jar built by this module, against a simulator in scaled real time. */
+  @Test
+  void sigterm_reachesTheRunWhichWritesItsOutputsAndExits() throws Exception {
+    Path jar = Path.of("target/bluegreen.jar");
+    assertThat(jar).as("the jar is packaged before integration tests run").exists();
+    Path dir = Files.createTempDirectory("bluegreen-signal-");
+    try (Simulator sim = Simulator.start(0, Clock.systemUTC(), Timings.realistic().scaled(0.1), "us-east-1", 3)) {
+      sim.seed(Seed.pair("shop"));
+      Path bundle = Files.createDirectories(dir.resolve("app"));
+      Files.writeString(bundle.resolve("index.html"), "hi");
+      Path output = dir.resolve("output");
+      Path summary = dir.resolve("summary");
+      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-jar", jar.toString()));
+      command.addAll(List.of(swapArgs("deploy", "--version-label", "v2", "--source-bundle", bundle.toString(),
+          "--poll-interval", "1s")));
+      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile());
+      Map<String, String> env = pb.environment();
+      env.putAll(sim.clientEnvironment());
+      env.put("GITHUB_ACTIONS", "true");
+      env.put("GITHUB_OUTPUT", output.toString());
+      env.put("GITHUB_STEP_SUMMARY", summary.toString());
+      Process process = pb.start();
+      // Deploying to the standby takes 12 s at this scale; signal once it is under way.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (sim.calls().count("UpdateEnvironment") == 0 && System.nanoTime() < deadline) {
+        TimeUnit.MILLISECONDS.sleep(50);
+      }
+      assertThat(sim.calls().count("UpdateEnvironment")).isEqualTo(1);
+      long signalled = System.nanoTime();
+      process.destroy(); // SIGTERM
+
+      boolean exited = process.waitFor(10, TimeUnit.SECONDS);
+      long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
+
+      String log = Files.readString(dir.resolve("log"));
+      assertThat(exited).as(log).isTrue();
+      assertThat(tookMs).isLessThan(10_000);
+      assertThat(process.exitValue()).as(log).isEqualTo(1);
+      assertThat(RunnerFiles.parseOutputs(Files.readString(output))).containsEntry("result", "failed")
+          .containsEntry("live-environment", "shop-blue");
+      assertThat(Files.readString(summary)).contains("cancelled");
+      assertThat(sim.calls().count("SwapEnvironmentCNAMEs")).isZero();
+    }
+  }
+}
