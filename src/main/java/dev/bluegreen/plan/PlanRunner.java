@@ -37,6 +37,7 @@ public final class PlanRunner {
   private final List<UndoRecord> undone = new ArrayList<>();
   private final Deque<Registered> undos = new ArrayDeque<>();
   private Instant started;
+  private List<BeanstalkEvent> lastEvents;
 
   /** @param progress receives the report after every step, so outputs can be written as soon as known */
   public PlanRunner(StepContext ctx, Consumer<RunReport> progress) {
@@ -184,6 +185,9 @@ public final class PlanRunner {
 
   private RunReport finish(DeploymentPlan plan, Failure failure) {
     refreshEnvironments();
+    if (failure != null) {
+      lastEvents = applicationEvents();
+    }
     if (failure == null) {
       return report(null, null, true, ctx.request().dryRun() ? "planned" : plan.name(), OK);
     }
@@ -247,14 +251,24 @@ public final class PlanRunner {
     }
   }
 
+  /** The application's latest events (all environments, all requests), for the summary of a failure. */
+  private List<BeanstalkEvent> applicationEvents() {
+    try {
+      List<BeanstalkEvent> events = ctx.aws().events(ctx.request().application(), null, null, started.minusSeconds(60), 100);
+      return events.size() <= 12 ? events : events.subList(events.size() - 12, events.size());
+    } catch (BeanstalkException e) {
+      return null;
+    }
+  }
+
   private RunReport report(String failure, String failedStep, boolean finished) {
     return report(failure, failedStep, finished, "", -1);
   }
 
   private synchronized RunReport report(String failure, String failedStep, boolean finished, String result, int exit) {
     Deployment s = ctx.state();
-    List<BeanstalkEvent> events = s.recentEvents();
-    List<BeanstalkEvent> last = events.size() <= 10 ? events : events.subList(events.size() - 10, events.size());
+    List<BeanstalkEvent> events = lastEvents != null ? lastEvents : s.recentEvents();
+    List<BeanstalkEvent> last = events.size() <= 12 ? events : events.subList(events.size() - 12, events.size());
     return new RunReport(ctx.request(), started, ctx.clock().instant(), List.copyOf(records), List.copyOf(undone),
         s.liveBefore().orElse(null), s.standbyBefore().orElse(null), s.live(), s.standby().orElse(null), s.productionCname(),
         s.previousVersion(), s.versionCreated(), s.recovered(), List.copyOf(last), failure, failedStep, result, exit, finished);
