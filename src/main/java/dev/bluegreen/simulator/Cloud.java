@@ -47,6 +47,14 @@ public final class Cloud {
       new PriorityQueue<>(Comparator.comparing(Scheduled::at).thenComparingLong(Scheduled::order));
   private long order;
   private Instant processing;
+  private final List<Operation> operations = new ArrayList<>();
+
+  /** An operation that ran to its end: what it was, on which environment, from when to when. */
+  public record Operation(String name, String environment, Instant started, Instant ended) {
+    public Duration duration() {
+      return Duration.between(started, ended);
+    }
+  }
   private int versionQuota = 1000;
 
   public Cloud(Clock clock, String region, String accountId, Timings timings, long seed) {
@@ -135,6 +143,16 @@ public final class Cloud {
 
   private static Duration fraction(Duration d, double f) {
     return Duration.ofNanos(Math.round(d.toNanos() * f));
+  }
+
+  /** Every operation that has ended so far (launches, deployments, swaps, terminations), in order of ending. */
+  public synchronized List<Operation> operations() {
+    settle();
+    return List.copyOf(operations);
+  }
+
+  private void ended(String name, SimEnvironment env, Instant started) {
+    operations.add(new Operation(name, env.name, started, now()));
   }
 
   // ---------------------------------------------------------------- ids
@@ -512,7 +530,11 @@ public final class Cloud {
     schedule(fraction(launch, 0.02), () -> event(env, requestId, "INFO",
         "Using " + storageBucket() + " as Amazon S3 storage bucket for environment data."));
     SimVersion launched = version;
-    env.pendingOperationCancel = schedule(launch, () -> finishLaunch(env, launched, requestId));
+    Instant launchStarted = now();
+    env.pendingOperationCancel = schedule(launch, () -> {
+      finishLaunch(env, launched, requestId);
+      ended("CreateEnvironment", env, launchStarted);
+    });
     return env;
   }
 
@@ -567,6 +589,7 @@ public final class Cloud {
     env.dateUpdated = now();
     env.previousVersionLabel = env.versionLabel;
     event(env, requestId, "INFO", "Environment update is starting.");
+    Instant updateStarted = now();
     if (version != null) {
       env.versionLabel = versionLabel;
       Duration deploy = vary(timings.deploy());
@@ -574,7 +597,10 @@ public final class Cloud {
       schedule(fraction(deploy, 0.06), () -> event(env, requestId, "INFO", "Deploying new version to instance(s)."));
       if (version.behaviour.deployFails()) {
         schedule(fraction(deploy, 0.6), () -> event(env, requestId, "ERROR", "Failed to deploy application."));
-        env.pendingOperationCancel = schedule(deploy, () -> revertDeployment(env, requestId));
+        env.pendingOperationCancel = schedule(deploy, () -> {
+          revertDeployment(env, requestId);
+          ended("UpdateEnvironment", env, updateStarted);
+        });
       } else {
         schedule(fraction(deploy, 0.97), () -> event(env, requestId, "INFO", "Instance deployment completed successfully."));
         env.pendingOperationCancel = schedule(deploy, () -> {
@@ -586,6 +612,7 @@ public final class Cloud {
           event(env, requestId, "INFO", "New application version was deployed to running EC2 instances.");
           event(env, requestId, "INFO", "Environment update completed successfully.");
           refreshHealth(env);
+          ended("UpdateEnvironment", env, updateStarted);
         });
       }
     } else {
@@ -603,6 +630,7 @@ public final class Cloud {
         event(env, requestId, "INFO", "Successfully deployed new configuration to environment.");
         event(env, requestId, "INFO", "Environment update completed successfully.");
         refreshHealth(env);
+        ended("UpdateEnvironment", env, updateStarted);
       });
     }
     return env;
@@ -668,7 +696,9 @@ public final class Cloud {
     destination.dateUpdated = now();
     event(source, requestId, "INFO", "swapEnvironmentCNAMEs is starting.");
     event(source, requestId, "INFO", "Swapping CNAMEs for environments '" + source.name + "' and '" + destination.name + "'.");
+    Instant swapStarted = now();
     schedule(vary(timings.swap()), () -> {
+      ended("SwapEnvironmentCNAMEs", source, swapStarted);
       event(source, requestId, "INFO", "'" + source.cname + "' now points to '" + source.endpointUrl + "'.");
       event(destination, requestId, "INFO", "'" + destination.cname + "' now points to '" + destination.endpointUrl + "'.");
       event(source, requestId, "INFO", "Completed swapping CNAMEs for environments '" + source.name + "' and '"
@@ -694,7 +724,9 @@ public final class Cloud {
     env.abortable = false;
     env.dateUpdated = now();
     event(env, requestId, "INFO", "terminateEnvironment is starting.");
+    Instant terminateStarted = now();
     schedule(vary(timings.terminate()), () -> {
+      ended("TerminateEnvironment", env, terminateStarted);
       env.status = "Terminated";
       env.terminatedAt = now();
       env.dateUpdated = now();

@@ -12,7 +12,7 @@ public record PollPolicy(Duration base, Duration max, double growth) {
   public static final Duration CEILING = Duration.ofSeconds(60);
 
   public static PollPolicy startingAt(Duration base) {
-    Duration max = base.multipliedBy(3);
+    Duration max = base.multipliedBy(2);
     if (max.compareTo(CEILING) > 0) {
       max = base.compareTo(CEILING) > 0 ? base : CEILING;
     }
