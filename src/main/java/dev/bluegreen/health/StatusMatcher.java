@@ -9,7 +9,7 @@ public record StatusMatcher(String spec, List<int[]> ranges) {
 
   public static Optional<StatusMatcher> parse(String spec) {
     List<int[]> ranges = new ArrayList<>();
-    for (String raw : spec.split(",")) {
+    for (String raw : spec.split(",", -1)) {
       String part = raw.trim().toLowerCase();
       try {
         if (part.matches("[1-5]xx")) {

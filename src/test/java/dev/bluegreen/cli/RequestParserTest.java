@@ -1,0 +1,161 @@
+package dev.bluegreen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bluegreen.plan.Command;
+import dev.bluegreen.plan.DeploymentRequest;
+import dev.bluegreen.plan.Strategy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+class RequestParserTest {
+
+  @TempDir
+  Path dir;
+
+  private RequestParser.Parsed parse(Map<String, String> env, String... args) {
+    InputOptions options = new InputOptions();
+    CommandLine cmd = new CommandLine(new Object() {
+      @CommandLine.Mixin
+      InputOptions o = options;
+    });
+    cmd.setDefaultValueProvider(new ActionInputDefaults(env));
+    cmd.parseArgs(args);
+    return new RequestParser(env, dir).parse(Command.DEPLOY, options);
+  }
+
+  private static Map<String, String> region() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("AWS_REGION", "eu-west-1");
+    return env;
+  }
+
+  @Test
+  void defaults_areTheContracts() {
+    RequestParser.Parsed parsed = parse(region(), "--application-name", "shop", "--blue-environment", "shop-blue",
+        "--green-environment", "shop-green", "--production-cname", "shop", "--version-label", "v2");
+
+    assertThat(parsed.problems()).isEmpty();
+    DeploymentRequest r = parsed.request();
+    assertThat(r.strategy()).isEqualTo(Strategy.SWAP);
+    assertThat(r.waitTimeout()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(r.pollInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(r.drainTime()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(r.acceptedHealth()).containsExactly("Green");
+    assertThat(r.healthCheck().url("h")).isEqualTo("http://h/");
+    assertThat(r.healthCheck().successes()).isEqualTo(3);
+    assertThat(r.healthCheck().statuses().accepts(200)).isTrue();
+    assertThat(r.rollbackOnFailure()).isTrue();
+    assertThat(r.promote()).isTrue();
+    assertThat(r.terminateStandby()).isFalse();
+    assertThat(r.dryRun()).isFalse();
+    assertThat(r.region()).isEqualTo("eu-west-1");
+  }
+
+  @Test
+  void everyProblemIsReportedTogether() {
+    RequestParser.Parsed parsed = parse(Map.of(), "--blue-environment", "-bad", "--green-environment", "-bad",
+        "--wait-timeout", "7h", "--poll-interval", "0", "--health-check-path", "health", "--keep-versions", "-1",
+        "--role-to-assume", "arn:aws:iam::1:user/x", "--version-label", "a/b");
+
+    assertThat(parsed.problems()).extracting(p -> p.substring(0, p.indexOf(':'))).containsExactlyInAnyOrder(
+        "application-name", "blue-environment", "green-environment", "green-environment", "production-cname",
+        "version-label", "health-check-path", "wait-timeout", "poll-interval", "keep-versions", "aws-region",
+        "role-to-assume", "role-to-assume");
+    assertThat(parsed.problems()).contains("wait-timeout: '7h' must be between 1s and 5h 50m",
+        "role-to-assume: needs the job's OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN are not set: add "
+            + "'permissions: id-token: write' to the job (a job-level permissions block replaces the workflow's)");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"true, true", "True, true", "TRUE, true", "false, false", "False, false", "FALSE, false"})
+  void booleans_acceptTheSixYamlSpellings(String text, boolean value) {
+    RequestParser.Parsed parsed = parse(region(), "--application-name", "a", "--blue-environment", "aaaa",
+        "--green-environment", "bbbb", "--production-cname", "a", "--version-label", "v", "--promote", text);
+    assertThat(parsed.request().promote()).isEqualTo(value);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"yes", "on", "1", "tRUE"})
+  void booleans_rejectOtherSpellings(String text) {
+    RequestParser.Parsed parsed = parse(region(), "--application-name", "a", "--blue-environment", "aaaa",
+        "--green-environment", "bbbb", "--production-cname", "a", "--version-label", "v", "--promote", text);
+    assertThat(parsed.problems()).containsExactly("promote: '" + text + "' is not a boolean; use true or false");
+  }
+
+  @Test
+  void inputVariables_keepHyphensAndEmptyMeansUnset() throws Exception {
+    Files.createDirectories(dir.resolve("dist"));
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("INPUT_APPLICATION-NAME", " shop ");
+    env.put("INPUT_BLUE-ENVIRONMENT", "shop-blue");
+    env.put("INPUT_GREEN-ENVIRONMENT", "shop-green");
+    env.put("INPUT_PRODUCTION-CNAME", "shop");
+    env.put("INPUT_WAIT-TIMEOUT", "");
+    env.put("INPUT_AWS-REGION", "us-west-2");
+    env.put("INPUT_SOURCE-BUNDLE", "dist");
+    env.put("GITHUB_WORKSPACE", dir.toString());
+    env.put("GITHUB_SHA", "abcdef0123456789");
+    env.put("GITHUB_RUN_ID", "42");
+
+    RequestParser.Parsed parsed = parse(env);
+
+    assertThat(parsed.problems()).isEmpty();
+    assertThat(parsed.request().application()).isEqualTo("shop");
+    assertThat(parsed.request().waitTimeout()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(parsed.request().region()).isEqualTo("us-west-2");
+    assertThat(parsed.request().versionLabel()).isEqualTo("abcdef0-42");
+    assertThat(parsed.request().sourceBundle()).isEqualTo(dir.resolve("dist"));
+  }
+
+  @Test
+  void flagsWinOverInputVariables() {
+    Map<String, String> env = region();
+    env.put("INPUT_STRATEGY", "clone");
+    RequestParser.Parsed parsed = parse(env, "--strategy", "swap", "--application-name", "a", "--blue-environment", "aaaa",
+        "--green-environment", "bbbb", "--production-cname", "a", "--version-label", "v");
+    assertThat(parsed.request().strategy()).isEqualTo(Strategy.SWAP);
+  }
+
+  @Test
+  void dnxLabsVariables_meanStrategyCloneWhenNoInputIsSet() {
+    Map<String, String> env = region();
+    env.put("BEANSTALK_APP_NAME", "legacy");
+    env.put("BLUE_ENV_NAME", "legacy-prod");
+    env.put("GREEN_ENV_NAME", "legacy-tmp");
+    env.put("VERSION_LABEL", "build-7");
+    env.put("S3_ARTIFACTS_BUCKET", "artifacts");
+    env.put("RELEASE_HEALTH_CHECKING_PATH", "https://legacy.example.com/health");
+
+    RequestParser.Parsed parsed = parse(env);
+
+    assertThat(parsed.problems()).isEmpty();
+    DeploymentRequest r = parsed.request();
+    assertThat(r.strategy()).isEqualTo(Strategy.CLONE);
+    assertThat(r.application()).isEqualTo("legacy");
+    assertThat(r.blueEnvironment()).isEqualTo("legacy-prod");
+    assertThat(r.greenEnvironment()).isEqualTo("legacy-tmp");
+    assertThat(r.versionLabel()).isEqualTo("build-7");
+    assertThat(r.s3Bucket()).isEqualTo("artifacts");
+    assertThat(r.healthCheck().url("h")).isEqualTo("https://h/health");
+    assertThat(r.healthCheck().statuses().accepts(301)).isTrue();
+    assertThat(Cli.implicitCommand(new Host(env, null, null, null, null, dir, null))).containsExactly("deploy");
+  }
+
+  @Test
+  void commandInput_picksTheSubcommandWhenRunWithoutArguments() {
+    Map<String, String> env = Map.of("INPUT_COMMAND", "Rollback", "GITHUB_ACTIONS", "true");
+    assertThat(Cli.implicitCommand(new Host(env, null, null, null, null, dir, null))).containsExactly("rollback");
+    assertThat(Cli.implicitCommand(new Host(Map.of("INPUT_COMMAND", ""), null, null, null, null, dir, null)))
+        .containsExactly("deploy");
+    assertThat(Cli.implicitCommand(new Host(Map.of(), null, null, null, null, dir, null))).containsExactly("--help");
+  }
+}
