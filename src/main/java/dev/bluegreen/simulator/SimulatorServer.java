@@ -119,7 +119,8 @@ final class SimulatorServer implements AutoCloseable {
     EbApi.Response response;
     ApiError fault = isSts ? null : faults.errorFor(String.valueOf(req.action()));
     if (fault == null && accessKey != null && cloud.expired(accessKey)) {
-      fault = new ApiError(400, "ExpiredToken", "The security token included in the request is expired");
+      // Query APIs answer an expired session with 403 Forbidden (S3 uses 400, see serveS3).
+      fault = new ApiError(403, "ExpiredToken", "The security token included in the request is expired");
     }
     if (fault != null) {
       response = EbApi.error(fault, requestId);
