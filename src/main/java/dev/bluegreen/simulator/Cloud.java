@@ -77,6 +77,10 @@ public final class Cloud {
     this.versionQuota = quota;
   }
 
+  synchronized int versionQuota() {
+    return versionQuota;
+  }
+
   public String storageBucket() {
     return "elasticbeanstalk-" + region + "-" + accountId;
   }
