@@ -513,8 +513,13 @@ public final class Cloud {
     environments.add(env);
     event(env, requestId, "INFO", "createEnvironment is starting.");
     Duration launch = vary(timings.launch());
-    schedule(fraction(launch, 0.02), () -> event(env, requestId, "INFO",
-        "Using " + storageBucket() + " as Amazon S3 storage bucket for environment data."));
+    schedule(fraction(launch, 0.02), () -> {
+      // Only while the launch it belongs to is still going (not after seeding finished it at once,
+      // nor after a terminate during the launch).
+      if ("Launching".equals(env.status)) {
+        event(env, requestId, "INFO", "Using " + storageBucket() + " as Amazon S3 storage bucket for environment data.");
+      }
+    });
     SimVersion launched = version;
     env.pendingOperationCancel = schedule(launch, () -> finishLaunch(env, launched, requestId));
     return env;
