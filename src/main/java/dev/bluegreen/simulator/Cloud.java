@@ -85,6 +85,10 @@ public final class Cloud {
     this.versionQuota = quota;
   }
 
+  synchronized int versionQuota() {
+    return versionQuota;
+  }
+
   public String storageBucket() {
     return "elasticbeanstalk-" + region + "-" + accountId;
   }
@@ -527,8 +531,13 @@ public final class Cloud {
     environments.add(env);
     event(env, requestId, "INFO", "createEnvironment is starting.");
     Duration launch = vary(timings.launch());
-    schedule(fraction(launch, 0.02), () -> event(env, requestId, "INFO",
-        "Using " + storageBucket() + " as Amazon S3 storage bucket for environment data."));
+    schedule(fraction(launch, 0.02), () -> {
+      // Only while the launch it belongs to is still going (not after seeding finished it at once,
+      // nor after a terminate during the launch).
+      if ("Launching".equals(env.status)) {
+        event(env, requestId, "INFO", "Using " + storageBucket() + " as Amazon S3 storage bucket for environment data.");
+      }
+    });
     SimVersion launched = version;
     Instant launchStarted = now();
     env.pendingOperationCancel = schedule(launch, () -> {

@@ -186,7 +186,7 @@ final class EbApi {
       }
       case "DescribeAccountAttributes" -> x.open("ResourceQuotas")
           .open("ApplicationQuota").text("Maximum", 75).close("ApplicationQuota")
-          .open("ApplicationVersionQuota").text("Maximum", 1000).close("ApplicationVersionQuota")
+          .open("ApplicationVersionQuota").text("Maximum", cloud.versionQuota()).close("ApplicationVersionQuota")
           .open("EnvironmentQuota").text("Maximum", 200).close("EnvironmentQuota")
           .open("ConfigurationTemplateQuota").text("Maximum", 2000).close("ConfigurationTemplateQuota")
           .open("CustomPlatformQuota").text("Maximum", 10).close("CustomPlatformQuota")

@@ -88,7 +88,15 @@ final class S3Api {
         case "HeadObject", "GetObject" -> {
           S3Object o = cloud.object(bucket, key).orElseThrow(() -> noSuchKey(bucket, key));
           Map<String, String> headers = objectHeaders(o);
-          yield ok(operation, headers, operation.equals("GetObject") ? o.data() : new byte[0], requestId);
+          long[] range = operation.equals("GetObject") ? range(req.header("range"), o.data().length) : null;
+          if (range == null) {
+            yield ok(operation, headers, operation.equals("GetObject") ? o.data() : new byte[0], requestId);
+          }
+          // A ranged GET, as the AWS CLI and the transfer managers download large objects in parts.
+          headers.put("Content-Range", "bytes " + range[0] + "-" + range[1] + "/" + o.data().length);
+          headers.put("x-amz-request-id", requestId);
+          yield new Response(206, headers, java.util.Arrays.copyOfRange(o.data(), (int) range[0], (int) range[1] + 1),
+              operation, null);
         }
         case "CreateMultipartUpload" -> {
           String id = cloud.createMultipartUpload(bucket, key, req.header("content-type"), userMetadata(req));
@@ -270,6 +278,35 @@ final class S3Api {
     }
     return req.headers().keySet().stream().filter(h -> h.startsWith("x-amz-checksum-") && !h.equals("x-amz-checksum-type"))
         .findFirst();
+  }
+
+  /**
+   * The first and last byte of a {@code Range: bytes=first-last}, {@code bytes=first-} or {@code
+   * bytes=-suffixLength} header; null when there is none or S3 would ignore it (malformed, several
+   * ranges). A range starting beyond the object is an error, as in S3.
+   */
+  static long[] range(String header, long length) {
+    Matcher m = header == null ? null : Pattern.compile("^\\s*bytes=(\\d*)-(\\d*)\\s*$").matcher(header);
+    if (m == null || !m.matches() || m.group(1).isEmpty() && m.group(2).isEmpty()) {
+      return null;
+    }
+    long first;
+    long last;
+    if (m.group(1).isEmpty()) {
+      long suffix = Long.parseLong(m.group(2));
+      first = Math.max(0, length - suffix);
+      last = length - 1;
+    } else {
+      first = Long.parseLong(m.group(1));
+      last = m.group(2).isEmpty() ? length - 1 : Math.min(Long.parseLong(m.group(2)), length - 1);
+      if (!m.group(2).isEmpty() && Long.parseLong(m.group(2)) < first) {
+        return null;
+      }
+    }
+    if (first >= length || last < first) {
+      throw new ApiError(416, "InvalidRange", "The requested range is not satisfiable");
+    }
+    return new long[] {first, last};
   }
 
   private static Map<String, String> userMetadata(Request req) {

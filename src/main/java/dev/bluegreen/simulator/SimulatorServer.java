@@ -27,8 +27,9 @@ final class SimulatorServer implements AutoCloseable {
   private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/");
 
   static {
-    // The JDK server writes headers and body separately; with Nagle's algorithm on, each response
-    // then waits for the client's delayed ACK (40 ms on Linux). Read once, when the server starts.
+    // The JDK server writes the response headers and the body separately; with Nagle's algorithm on
+    // the accepted sockets the body waits for the client's delayed ACK, about 40 ms per call. The
+    // server reads this property once, when the first HttpServer is created.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
@@ -118,7 +119,8 @@ final class SimulatorServer implements AutoCloseable {
     EbApi.Response response;
     ApiError fault = isSts ? null : faults.errorFor(String.valueOf(req.action()));
     if (fault == null && accessKey != null && cloud.expired(accessKey)) {
-      fault = new ApiError(400, "ExpiredToken", "The security token included in the request is expired");
+      // Query APIs answer an expired session with 403 Forbidden (S3 uses 400, see serveS3).
+      fault = new ApiError(403, "ExpiredToken", "The security token included in the request is expired");
     }
     if (fault != null) {
       response = EbApi.error(fault, requestId);
