@@ -313,6 +313,12 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
               + service.statusCode() + ")", e);
     }
     String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (detail.startsWith("Unable to load credentials")) {
+      // The SDK lists every provider of its chain and why each failed; the fix is what users need.
+      return new BeanstalkException(operation, null, 0, "no AWS credentials found: in GitHub Actions set role-to-assume "
+          + "(with permissions: id-token: write) or run aws-actions/configure-aws-credentials before this step; "
+          + "elsewhere set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE", e);
+    }
     if (e.getCause() != null && e.getCause().getMessage() != null && !detail.contains(e.getCause().getMessage())) {
       detail += " (" + e.getCause().getMessage() + ")";
     }

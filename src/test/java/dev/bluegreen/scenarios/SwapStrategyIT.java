@@ -257,6 +257,30 @@ class SwapStrategyIT {
     }
   }
 
+  @Test
+  void status_reportsWithoutChangingAnything() {
+    try (Stage stage = Stage.pair()) {
+      Stage.Run run = stage.run(swapArgs("status"));
+
+      assertThat(run.exit()).as(run.log()).isZero();
+      assertThat(run.outputs()).containsEntry("result", "status").containsEntry("live-environment", BLUE)
+          .containsEntry("standby-environment", GREEN).containsEntry("version-label", "v1");
+      assertThat(run.summary()).contains("shop-blue serves production with `v1`");
+      assertThat(stage.sim.calls().mutating()).isEmpty();
+    }
+  }
+
+  @Test
+  void dryRunOfEveryCommand_makesNoMutatingCall() {
+    try (Stage stage = Stage.pair()) {
+      for (String command : List.of("swap", "rollback", "cleanup", "status")) {
+        Stage.Run run = stage.run(swapArgs(command, "--dry-run", "true", "--keep-versions", "1"));
+        assertThat(run.exit()).as(command + ": " + run.log()).isIn(0, 1);
+        assertThat(stage.sim.calls().mutating()).as(command).isEmpty();
+      }
+    }
+  }
+
   private static java.time.Instant time(Stage stage, String operation) {
     return stage.sim.calls().matching(c -> c.operation().equals(operation)).get(0).time();
   }
