@@ -75,6 +75,7 @@ public final class Execution {
       return invalid(problems);
     }
     DeploymentRequest request = parsed.request();
+    parsed.warnings().forEach(log::warning);
     Optional<ProxySettings> proxy = ProxySettings.fromEnvironment(host.env());
     Optional<String> role = parser.roleToAssume(options);
     AwsSettings settings = new AwsSettings(request.region(), endpoints(), proxy, credentials(role,

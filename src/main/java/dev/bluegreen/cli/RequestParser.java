@@ -37,8 +37,9 @@ public final class RequestParser {
   /** GitHub ends a job after 6 hours; a single wait must leave room for the rest of the run. */
   static final Duration MAX_WAIT_TIMEOUT = Duration.ofHours(5).plusMinutes(50);
 
-  /** The parsed request, or the problems that prevent one. */
-  public record Parsed(DeploymentRequest request, List<String> problems, boolean productionCnameMissing) {
+  /** The parsed request, or the problems that prevent one; warnings name inputs that have no effect. */
+  public record Parsed(DeploymentRequest request, List<String> problems, boolean productionCnameMissing,
+      List<String> warnings) {
     public boolean ok() {
       return problems.isEmpty();
     }
@@ -114,13 +115,28 @@ public final class RequestParser {
       problem("role-session-name", "'" + session + "' must be 2 to 64 letters, digits or +=,.@_-");
     }
     if (!problems.isEmpty()) {
-      return new Parsed(null, List.copyOf(problems), productionMissing);
+      return new Parsed(null, List.copyOf(problems), productionMissing, List.of());
+    }
+    List<String> warnings = new ArrayList<>();
+    if (strategy == Strategy.CLONE) {
+      if (!promote) {
+        warnings.add("promote: false has no effect with strategy clone (the clone strategy always ends with the new version "
+            + "live); use strategy swap to test a version before promoting it");
+      }
+      if (terminate) {
+        warnings.add("terminate-standby has no effect with strategy clone (the clone is always terminated; see keep-temporary)");
+      }
+    } else if (keepTemporary) {
+      warnings.add("keep-temporary has no effect with strategy swap");
+    }
+    if (terminate && !promote) {
+      warnings.add("terminate-standby has no effect with promote: false (nothing is swapped, so nothing is retired)");
     }
     String runId = action.runId().orElse(UUID.randomUUID().toString().substring(0, 8));
     DeploymentRequest request = new DeploymentRequest(command, application, blue, green, strategy, production, label, bundle,
         value("s3-bucket", o.s3Bucket), value("s3-key", o.s3Key), description, health, accepted, waitTimeout, poll, drain,
         rollback, promote, terminate, keepTemporary, keepVersions, dryRun, region, runId, action.runUrl().orElse(null));
-    return new Parsed(request, List.of(), false);
+    return new Parsed(request, List.of(), false, List.copyOf(warnings));
   }
 
   /** The role to assume, validated; empty when not set. */

@@ -264,7 +264,7 @@ public final class EnvironmentWaits {
       boolean describe = count == 1 && target.requestId() == null || completion || count % DESCRIBE_EVERY == 0
           || unhealthySince != null;
       if (!describe) {
-        return Observation.retry(lastState == null ? "in progress" : lastState, news);
+        return Observation.retry(lastState == null ? target.environment() + " busy" : lastState, news);
       }
       Environment env;
       try {
@@ -306,6 +306,9 @@ public final class EnvironmentWaits {
 
     void progress(Observation<Environment> o) {
       Instant now = ctx.clock().instant();
+      if (lastState == null && o.verdict() == Observation.Verdict.RETRY) {
+        return; // nothing read about the environment itself yet; its events are already in the log
+      }
       if (o.news() || Duration.between(lastProgress, now).compareTo(PROGRESS_EVERY) >= 0) {
         lastProgress = now;
         ctx.log().info("  [" + Durations.format(Duration.between(started, now)) + "] " + target.environment() + ": "
