@@ -69,6 +69,32 @@ public final class Deployment {
     this.standby = standby;
   }
 
+  /** Replaces the live and standby records with fresher ones of the same environments (terminated ones ignored). */
+  public synchronized void refresh(List<Environment> fresh) {
+    for (Environment e : fresh) {
+      if (e.isTerminated()) {
+        continue;
+      }
+      if (live != null && e.name().equals(live.name())) {
+        live = e;
+      } else if (standby != null && e.name().equals(standby.name())) {
+        standby = e;
+      }
+    }
+  }
+
+  /** The names of the environments in a role now. */
+  public synchronized List<String> roleNames() {
+    List<String> names = new ArrayList<>();
+    if (live != null) {
+      names.add(live.name());
+    }
+    if (standby != null) {
+      names.add(standby.name());
+    }
+    return names;
+  }
+
   /** After a swap: the standby is live now, and the old live starts draining. */
   public synchronized void swapRoles(Instant at) {
     Environment oldLive = live;

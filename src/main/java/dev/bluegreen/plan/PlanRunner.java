@@ -229,24 +229,9 @@ public final class PlanRunner {
   }
 
   private void refreshEnvironments() {
-    Deployment s = ctx.state();
-    if (s.live() == null) {
-      return;
-    }
     try {
-      List<String> names = new ArrayList<>(List.of(s.live().name()));
-      s.standby().ifPresent(e -> names.add(e.name()));
-      for (Environment e : ctx.aws().environments(ctx.request().application(), names)) {
-        if (e.isTerminated()) {
-          continue;
-        }
-        if (e.name().equals(s.live().name())) {
-          s.live(e);
-        } else {
-          s.standby(e);
-        }
-      }
-    } catch (BeanstalkException e) {
+      ctx.refreshRoles();
+    } catch (StepFailure e) {
       ctx.log().debug("could not read the environments at the end: " + e.getMessage());
     }
   }

@@ -115,6 +115,14 @@ public final class StepContext {
     T run();
   }
 
+  /** Reads the live and standby environments again. */
+  public void refreshRoles() throws StepFailure {
+    List<String> names = state.roleNames();
+    if (!names.isEmpty()) {
+      state.refresh(call(() -> aws.environments(request.application(), names)));
+    }
+  }
+
   public String consoleLink(Environment env) {
     return request.consoleLink(env.id());
   }

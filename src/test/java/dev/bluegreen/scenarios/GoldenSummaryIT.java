@@ -32,17 +32,7 @@ class GoldenSummaryIT {
   @Test
   void rollback() throws IOException {
     try (Stage stage = Stage.pair()) {
-      stage.time.addObserver(new dev.bluegreen.waiting.VirtualTime.Observer() {
-        boolean armed = true;
-
-        @Override
-        public void passing(java.time.Instant from, java.time.Instant to) {
-          if (armed && stage.sim.calls().count("SwapEnvironmentCNAMEs") == 1) {
-            armed = false;
-            stage.sim.cloud().turnRedAt(Stage.GREEN, from.plusSeconds(1));
-          }
-        }
-      });
+      stage.turnRedAfterTheFirstSwap(Stage.GREEN);
       Stage.Run run = stage.run(swapArgs("deploy", "--version-label", "v2", "--source-bundle",
           stage.bundle("v2", null).toString()));
       assertThat(run.exit()).isEqualTo(1);

@@ -129,6 +129,21 @@ final class Stage implements AutoCloseable {
     }
   }
 
+  /** Fault: the environment taking production turns Red one second after the first swap. */
+  void turnRedAfterTheFirstSwap(String environment) {
+    time.addObserver(new VirtualTime.Observer() {
+      boolean armed = true;
+
+      @Override
+      public void passing(Instant from, Instant to) {
+        if (armed && sim.calls().count("SwapEnvironmentCNAMEs") == 1) {
+          armed = false;
+          sim.cloud().turnRedAt(environment, from.plusSeconds(1));
+        }
+      }
+    });
+  }
+
   String liveName() {
     return sim.cloud().environments().stream().filter(e -> e.cname() != null && e.cname().startsWith(productionPrefix + ".")
         && !"Terminated".equals(e.status())).map(e -> e.name()).findFirst().orElse(null);

@@ -89,17 +89,7 @@ class SwapStrategyIT {
   @Test
   void productionTurnsRedRightAfterTheSwap_isSwappedBack() {
     try (Stage stage = Stage.pair()) {
-      stage.time.addObserver(new dev.bluegreen.waiting.VirtualTime.Observer() {
-        boolean armed = true;
-
-        @Override
-        public void passing(java.time.Instant from, java.time.Instant to) {
-          if (armed && stage.sim.calls().count("SwapEnvironmentCNAMEs") == 1) {
-            armed = false;
-            stage.sim.cloud().turnRedAt(GREEN, from.plusSeconds(1));
-          }
-        }
-      });
+      stage.turnRedAfterTheFirstSwap(GREEN);
       Stage.Run run = stage.run(swapArgs("deploy", "--version-label", "v2", "--source-bundle",
           stage.bundle("v2", null).toString()));
 

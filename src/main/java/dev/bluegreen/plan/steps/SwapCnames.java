@@ -74,9 +74,9 @@ public final class SwapCnames implements Step {
     if (requestId != null) {
       ctx.waits().awaitSwap(requestId, started, standby.name());
     }
-    refreshRoles(ctx);
-    return StepOutcome.done(standby.name() + " now holds " + s.productionCname() + "; " + live.name() + " drains for "
-        + dev.bluegreen.waiting.Durations.format(ctx.request().drainTime()) + " before it may be terminated");
+    ctx.refreshRoles();
+    return StepOutcome.done(standby.name() + " now holds " + s.productionCname() + " (" + live.name()
+        + " has the standby CNAME)");
   }
 
   @Override
@@ -90,22 +90,6 @@ public final class SwapCnames implements Step {
 
   static boolean holdsProduction(StepContext ctx, String name) throws StepFailure {
     return ctx.find(name).map(e -> Cnames.matches(e.cname(), ctx.state().productionCname())).orElse(false);
-  }
-
-  static void refreshRoles(StepContext ctx) throws StepFailure {
-    Deployment s = ctx.state();
-    List<String> names = List.of(s.live().name(), s.requireStandby().name());
-    List<Environment> now = ctx.call(() -> ctx.aws().environments(ctx.request().application(), names));
-    for (Environment e : now) {
-      if (e.isTerminated()) {
-        continue;
-      }
-      if (e.name().equals(s.live().name())) {
-        s.live(e);
-      } else {
-        s.standby(e);
-      }
-    }
   }
 
   /** Puts production back on the environment that had it before the swap. */
@@ -154,13 +138,13 @@ public final class SwapCnames implements Step {
       } catch (StepFailure e) {
         // After a cancel there are seconds left, not minutes: the CNAMEs tell whether it happened.
         if (ctx.cancellation().requested() && holdsProduction(ctx, originalLive)) {
-          refreshRoles(ctx);
+          ctx.refreshRoles();
           return "swapped back: " + originalLive + " holds " + production + " again (cancelled before the swap's "
               + "completion event; check the environments' events)";
         }
         throw e;
       }
-      refreshRoles(ctx);
+      ctx.refreshRoles();
       if (ctx.cancellation().requested()) {
         return "swapped back: " + originalLive + " (" + back.versionLabel() + ") serves " + production + " again";
       }
