@@ -38,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--scenario", defaultValue = "healthy",
       description = "healthy, unhealthy (the new version answers 500), reverted (Elastic Beanstalk rolls the deployment "
-          + "back), throttled (30 % of calls throttled), red-after-swap (production turns Red after the swap); "
+          + "back), throttled (30 %% of calls throttled), red-after-swap (production turns Red after the swap); "
           + "default: healthy")
   String scenario;
 
