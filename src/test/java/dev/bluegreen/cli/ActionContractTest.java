@@ -43,7 +43,7 @@ class ActionContractTest {
   /** The subcommands that act on an application: each takes every input except `command` as a --flag. */
   private static final List<String> ACTION_COMMANDS = List.of("deploy", "swap", "rollback", "status", "cleanup");
   /** Subcommands that are not values of the `command` input. */
-  private static final Set<String> TOOL_COMMANDS = Set.of("simulate", "demo");
+  private static final Set<String> TOOL_COMMANDS = Set.of("simulate", "demo", "benchmark");
   /** Options of the action subcommands that are not inputs. */
   private static final Set<String> NOT_INPUTS = Set.of("--help", "--version", "--stacktrace");
   /** GitHub's branding colours (metadata syntax reference). */
