@@ -77,7 +77,7 @@ public final class RequestParser {
       problems.add("production-cname: required for strategy swap, to tell which environment is live");
     }
     String label = value("version-label", o.versionLabel);
-    if (label == null) {
+    if (label == null && command == Command.DEPLOY) {
       label = action.defaultVersionLabel().orElse(null);
     }
     if (label == null && command == Command.DEPLOY) {

@@ -112,8 +112,8 @@ public final class PlanRunner {
     Instant t0 = c.clock().instant();
     if (c.request().dryRun() && !step.runsInDryRun()) {
       String plan = step.plan(c);
-      c.log().info("dry-run: would " + plan);
-      record(new StepRecord(step.id(), title, StepRecord.PLANNED, t0, Duration.ZERO, "would " + plan));
+      c.log().info("dry-run: " + plan);
+      record(new StepRecord(step.id(), title, StepRecord.PLANNED, t0, Duration.ZERO, plan));
       return null;
     }
     step.undo(c).ifPresent(u -> register(step.id(), u));

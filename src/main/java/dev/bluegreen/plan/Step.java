@@ -34,8 +34,9 @@ public interface Step {
     return !changesAws();
   }
 
-  /** What the step would do, for dry-run. */
+  /** What the step would do, for dry-run: "would …", or "nothing to do: …". */
   default String plan(StepContext ctx) {
-    return title(ctx);
+    String title = title(ctx);
+    return "would " + Character.toLowerCase(title.charAt(0)) + title.substring(1);
   }
 }

@@ -180,7 +180,12 @@ class SwapStrategyIT {
       assertThat(stage.sim.calls().count("SwapEnvironmentCNAMEs")).isZero();
 
       stage.time.advance(java.time.Duration.ofMinutes(20));
-      Stage.Run swapped = stage.run(swapArgs("swap"));
+      Stage.Run wrong = stage.run(swapArgs("swap", "--version-label", "v3"));
+      assertThat(wrong.exit()).as(wrong.log()).isEqualTo(2);
+      assertThat(wrong.log()).contains("the standby shop-green runs v2, not v3");
+      assertThat(stage.sim.calls().count("SwapEnvironmentCNAMEs")).isZero();
+
+      Stage.Run swapped = stage.run(swapArgs("swap", "--version-label", "v2"));
 
       assertThat(swapped.exit()).as(swapped.log()).isZero();
       assertThat(swapped.outputs()).containsEntry("result", "swapped").containsEntry("live-environment", GREEN)

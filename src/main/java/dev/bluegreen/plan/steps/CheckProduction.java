@@ -52,7 +52,7 @@ public final class CheckProduction implements Step {
 
   @Override
   public String plan(StepContext ctx) {
-    return "check production (" + ctx.state().productionCname() + ") after the swap";
+    return "would check production (" + ctx.state().productionCname() + ") after the swap";
   }
 
   @Override

@@ -31,9 +31,9 @@ public final class CreateVersion implements Step {
   public String plan(StepContext ctx) {
     VersionSource v = ctx.state().versionSource().orElse(null);
     if (v == null || v.exists()) {
-      return "nothing: version " + ctx.request().versionLabel() + " exists";
+      return "nothing to do: version " + ctx.request().versionLabel() + " exists";
     }
-    return "upload " + ctx.request().sourceBundle().getFileName() + " to s3://" + (v.bucket() == null ? "<storage bucket>" : v.bucket()) + "/"
+    return "would upload " + ctx.request().sourceBundle().getFileName() + " to s3://" + (v.bucket() == null ? "<storage bucket>" : v.bucket()) + "/"
         + v.key() + " and create version " + v.label();
   }
 

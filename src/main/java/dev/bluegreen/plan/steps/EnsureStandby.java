@@ -25,8 +25,8 @@ public final class EnsureStandby implements Step {
 
   @Override
   public String plan(StepContext ctx) {
-    return ctx.state().standby().isPresent() ? "nothing: " + standbyName(ctx) + " exists"
-        : "create " + standbyName(ctx) + " as a copy of " + ctx.state().live().name();
+    return ctx.state().standby().isPresent() ? "nothing to do: " + standbyName(ctx) + " exists"
+        : "would create " + standbyName(ctx) + " as a copy of " + ctx.state().live().name();
   }
 
   @Override

@@ -25,8 +25,8 @@ public final class RemoveLeftoverClone implements Step {
 
   @Override
   public String plan(StepContext ctx) {
-    return ctx.state().leftoverClone().map(e -> "terminate " + e.name() + " (left by an earlier run) and wait until it is gone")
-        .orElse("nothing: no leftover clone");
+    return ctx.state().leftoverClone().map(e -> "would terminate " + e.name() + " (left by an earlier run) and wait until it is gone")
+        .orElse("nothing to do: no leftover clone");
   }
 
   @Override

@@ -26,7 +26,7 @@ public final class RemoveLeftovers implements Step {
   @Override
   public String plan(StepContext ctx) {
     Leftovers l = ctx.state().leftovers();
-    return "terminate " + names(l.environments()) + "; delete templates " + l.templates() + "; delete versions " + l.versions();
+    return "would terminate " + names(l.environments()) + "; delete templates " + l.templates() + "; delete versions " + l.versions();
   }
 
   @Override
