@@ -31,6 +31,10 @@ final class SimulateCommand implements Callable<Integer> {
       + "terminate 3m); default: 1", defaultValue = "1")
   double timeScale;
 
+  @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+      description = "address to listen on; 0.0.0.0 lets containers reach it; default: 127.0.0.1")
+  String bind;
+
   @Option(names = "--region", defaultValue = "us-east-1", description = "default: us-east-1")
   String region;
 
@@ -64,17 +68,23 @@ final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Simulator sim;
     try {
-      sim = Simulator.start(port, host.clock(), Timings.realistic().scaled(timeScale), region, randomSeed);
+      sim = Simulator.start(java.net.InetAddress.getByName(bind), port, host.clock(), Timings.realistic().scaled(timeScale),
+          region, randomSeed);
     } catch (IOException e) {
       host.err().println("bluegreen simulate: cannot listen on port " + port + ": " + e.getMessage());
       return 2;
     }
     try (sim) {
-      if (seedPair != null) {
-        sim.seed(Seed.pair(seedPair));
-      }
-      if (seedFile != null) {
-        sim.seed(Seed.fromJson(Files.readString(seedFile)));
+      try {
+        if (seedPair != null) {
+          sim.seed(Seed.pair(seedPair));
+        }
+        if (seedFile != null) {
+          sim.seed(Seed.fromJson(Files.readString(seedFile)));
+        }
+      } catch (RuntimeException | IOException e) {
+        host.err().println("bluegreen simulate: cannot seed: " + e.getMessage());
+        return 2;
       }
       applyFaults(sim);
       host.out().println("Elastic Beanstalk simulator listening on " + sim.endpoint() + " (time scale " + timeScale + ")");

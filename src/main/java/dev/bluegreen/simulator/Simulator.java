@@ -2,6 +2,7 @@ package dev.bluegreen.simulator;
 
 import dev.bluegreen.waiting.VirtualTime;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,16 +25,22 @@ public final class Simulator implements AutoCloseable {
   private final StsApi sts;
   private final SimulatorServer server;
 
-  private Simulator(Cloud cloud, long seed, int port) throws IOException {
+  private Simulator(Cloud cloud, long seed, InetAddress address, int port) throws IOException {
     this.cloud = cloud;
     this.faults = new Faults(seed + 1);
     this.sts = new StsApi(cloud);
-    this.server = new SimulatorServer(cloud, sts, faults, calls, port);
+    this.server = new SimulatorServer(cloud, sts, faults, calls, address, port);
   }
 
-  /** Serves on {@code port} (0 picks a free one) with the given clock and timings. */
+  /** Serves on localhost's {@code port} (0 picks a free one) with the given clock and timings. */
   public static Simulator start(int port, Clock clock, Timings timings, String region, long seed) throws IOException {
-    return new Simulator(new Cloud(clock, region, "123456789012", timings, seed), seed, port);
+    return start(InetAddress.getLoopbackAddress(), port, clock, timings, region, seed);
+  }
+
+  /** Serves on {@code address}: 0.0.0.0 makes the simulator reachable from containers. */
+  public static Simulator start(InetAddress address, int port, Clock clock, Timings timings, String region, long seed)
+      throws IOException {
+    return new Simulator(new Cloud(clock, region, "123456789012", timings, seed), seed, address, port);
   }
 
   /**

@@ -44,14 +44,14 @@ final class SimulatorServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
 
-  SimulatorServer(Cloud cloud, StsApi sts, Faults faults, CallLog calls, int port) throws IOException {
+  SimulatorServer(Cloud cloud, StsApi sts, Faults faults, CallLog calls, InetAddress address, int port) throws IOException {
     this.cloud = cloud;
     this.eb = new EbApi(cloud);
     this.sts = sts;
     this.s3 = new S3Api(cloud);
     this.faults = faults;
     this.calls = calls;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    this.server = HttpServer.create(new InetSocketAddress(address, port), 64);
     this.executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "simulator-http");
       t.setDaemon(true);
@@ -102,12 +102,18 @@ final class SimulatorServer implements AutoCloseable {
     }
   }
 
+  /**
+   * A request for the simulator itself, not for an application: addressed to its port (by any name,
+   * as a container reaches it by the host's address), or to localhost without a port.
+   */
   private boolean isSelf(String host) {
     String h = S3Api.stripPort(host).toLowerCase();
-    boolean loopback = h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]") || h.equals("::1");
     int colon = host.lastIndexOf(':');
     String port = colon > 0 && host.indexOf(']') < colon ? host.substring(colon + 1) : null;
-    return loopback && (port == null || port.equals(Integer.toString(port())));
+    if (port != null) {
+      return port.equals(Integer.toString(port()));
+    }
+    return h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]") || h.equals("::1");
   }
 
   private void serveQuery(HttpExchange ex, QueryRequest req) throws IOException {
