@@ -20,11 +20,13 @@ public final class SystemSleeper implements Sleeper {
   @Override
   public <T> List<T> runConcurrently(List<Callable<T>> tasks) throws Exception {
     List<FutureTask<T>> futures = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
     for (int i = 1; i < tasks.size(); i++) {
       FutureTask<T> future = new FutureTask<>(tasks.get(i));
       Thread thread = new Thread(future, "bluegreen-task-" + i);
       thread.setDaemon(true);
       thread.start();
+      threads.add(thread);
       futures.add(future);
     }
     Exception first = null;
@@ -46,7 +48,11 @@ public final class SystemSleeper implements Sleeper {
           first = e.getCause() instanceof Exception ex ? ex : e;
         }
       } catch (InterruptedException e) {
+        // Cancelled while the tasks run: stop them too, and give them a moment to end before rolling back.
         futures.forEach(f -> f.cancel(true));
+        for (Thread t : threads) {
+          t.join(2000);
+        }
         throw e;
       }
     }

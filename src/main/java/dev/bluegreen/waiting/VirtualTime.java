@@ -34,13 +34,15 @@ public final class VirtualTime implements Sleeper {
     void passing(Instant from, Instant to);
   }
 
-  private record Waiter(Instant wakeAt, long order) {}
+  private record Waiter(Instant wakeAt, long order, Thread thread) {}
 
   private final Object lock = new Object();
   private final PriorityQueue<Waiter> waiters =
       new PriorityQueue<>((a, b) -> a.wakeAt.equals(b.wakeAt) ? Long.compare(a.order, b.order) : a.wakeAt.compareTo(b.wakeAt));
   private final List<Waiter> released = new ArrayList<>();
   private final List<Observer> observers = new CopyOnWriteArrayList<>();
+  /** Participants blocked in a join: an interrupt of one of them stops the clock too. */
+  private final List<Thread> joining = new ArrayList<>();
   private volatile Instant now;
   private int running = 1;
   private long order;
@@ -78,7 +80,7 @@ public final class VirtualTime implements Sleeper {
       throw new InterruptedException();
     }
     synchronized (lock) {
-      Waiter me = new Waiter(now.plus(duration.isNegative() ? Duration.ZERO : duration), order++);
+      Waiter me = new Waiter(now.plus(duration.isNegative() ? Duration.ZERO : duration), order++, Thread.currentThread());
       waiters.add(me);
       running--;
       wakeNextIfIdle();
@@ -106,6 +108,7 @@ public final class VirtualTime implements Sleeper {
     Throwable[] failures = new Throwable[tasks.size()];
     Object[] values = new Object[tasks.size()];
     int[] remaining = {tasks.size()};
+    List<Thread> threads = new ArrayList<>();
     synchronized (lock) {
       running += tasks.size();
     }
@@ -129,14 +132,27 @@ public final class VirtualTime implements Sleeper {
         }
       }, "virtual-task-" + i);
       thread.setDaemon(true);
+      threads.add(thread);
       thread.start();
     }
+    boolean interrupted = false;
     synchronized (lock) {
       running--;
+      joining.add(Thread.currentThread());
       wakeNextIfIdle();
       while (remaining[0] > 0) {
-        lock.wait();
+        try {
+          lock.wait();
+        } catch (InterruptedException e) {
+          // Cancelled while the tasks run: stop them too, and return only once none is left.
+          interrupted = true;
+          threads.forEach(Thread::interrupt);
+        }
       }
+      joining.remove(Thread.currentThread());
+    }
+    if (interrupted) {
+      throw new InterruptedException();
     }
     for (int i = 0; i < tasks.size(); i++) {
       if (failures[i] != null) {
@@ -156,14 +172,21 @@ public final class VirtualTime implements Sleeper {
     if (running > 0 || waiters.isEmpty()) {
       return;
     }
-    Waiter next = waiters.poll();
-    moveTo(next.wakeAt);
+    Waiter next = waiters.peek();
+    if (!moveTo(next.wakeAt)) {
+      // Someone blocked was interrupted (a cancellation): time stops here, as a real sleep would
+      // end at the signal; the interrupted thread wakes up and decides what happens next.
+      lock.notifyAll();
+      return;
+    }
+    waiters.poll();
     released.add(next);
     running++;
     lock.notifyAll();
   }
 
-  private void moveTo(Instant target) {
+  /** Moves the clock to target, stopping where observers ask to; false if it stopped early for an interrupt. */
+  private boolean moveTo(Instant target) {
     while (now.isBefore(target)) {
       Instant stop = target;
       for (Observer observer : observers) {
@@ -176,7 +199,25 @@ public final class VirtualTime implements Sleeper {
         observer.passing(now, stop);
       }
       now = stop;
+      if (blockedThreadInterrupted()) {
+        return !now.isBefore(target);
+      }
     }
+    return true;
+  }
+
+  private boolean blockedThreadInterrupted() {
+    for (Waiter w : waiters) {
+      if (w.thread.isInterrupted()) {
+        return true;
+      }
+    }
+    for (Thread t : joining) {
+      if (t.isInterrupted()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final class VirtualClock extends Clock {

@@ -55,6 +55,39 @@ class CancellationIT {
   }
 
   @Test
+  void cancelledWhileTheStandbyLaunches_stopsBothParallelStepsAndReports() {
+    try (Stage stage = new Stage(new Seed(Stage.APP, List.of(new Seed.SeedVersion("v1", null)),
+        List.of(new Seed.SeedEnvironment(BLUE, Stage.PRODUCTION, "v1"))))) {
+      Instant[] cancelledAt = {null};
+      Instant signal = Stage.T0.plusSeconds(61);
+      stage.time.addObserver(new VirtualTime.Observer() {
+        @Override
+        public Instant nextStop(Instant from) {
+          return from.isBefore(signal) ? signal : Instant.MAX;
+        }
+
+        @Override
+        public void passing(Instant from, Instant to) {
+          if (cancelledAt[0] == null && to.equals(signal)) {
+            cancelledAt[0] = to;
+            stage.cancellation.request("SIGINT", stage.time.clock());
+          }
+        }
+      });
+
+      Stage.Run run = stage.run(swapArgs("deploy", "--version-label", "v2", "--source-bundle",
+          stage.bundle("v2", null).toString()));
+
+      assertThat(run.exit()).as(run.log()).isEqualTo(1);
+      assertThat(Duration.between(cancelledAt[0], stage.time.now())).isLessThanOrEqualTo(Duration.ofSeconds(8));
+      assertThat(run.outputs()).containsEntry("result", "failed").containsEntry("live-environment", BLUE);
+      assertThat(run.outputs().get("steps")).contains("\"id\":\"ensure-standby\",\"status\":\"failed\"");
+      assertThat(stage.sim.calls().count("UpdateEnvironment")).isZero();
+      stage.assertProductionAlwaysServed();
+    }
+  }
+
+  @Test
   void cancelledBeforeAnyChange_changesNothingAndExits1() {
     try (Stage stage = Stage.pair()) {
       stage.cancellation.request("SIGINT", stage.time.clock());
