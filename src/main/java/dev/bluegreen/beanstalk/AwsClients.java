@@ -64,11 +64,6 @@ public final class AwsClients implements AutoCloseable {
     return new SdkBeanstalkGateway(eb, ebThrottleRetryOnly, s3);
   }
 
-  /** How many AssumeRoleWithWebIdentity exchanges were made (0 unless role-to-assume is used). */
-  public int credentialExchanges() {
-    return credentials instanceof WebIdentityCredentials w ? w.exchanges() : 0;
-  }
-
   private ElasticBeanstalkClient ebClient(RetryStrategy retry) {
     return ElasticBeanstalkClient.builder().httpClient(http).region(Region.of(settings.region()))
         .credentialsProvider(credentials).overrideConfiguration(overrides(retry))

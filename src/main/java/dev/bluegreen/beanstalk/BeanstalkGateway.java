@@ -32,8 +32,6 @@ public interface BeanstalkGateway {
 
   Map<String, String> tags(String arn);
 
-  void addTags(String arn, Map<String, String> tags);
-
   /** The deployed option settings of an environment. */
   List<OptionSetting> optionSettings(String application, String environmentName);
 

@@ -121,10 +121,6 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
     });
   }
 
-  @Override
-  public void addTags(String arn, Map<String, String> tags) {
-    call("UpdateTagsForResource", () -> eb.updateTagsForResource(r -> r.resourceArn(arn).tagsToAdd(tags(tags))));
-  }
 
   @Override
   public List<OptionSetting> optionSettings(String application, String environmentName) {

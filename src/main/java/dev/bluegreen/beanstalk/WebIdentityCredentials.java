@@ -25,7 +25,6 @@ final class WebIdentityCredentials implements AwsCredentialsProvider {
   private final Consumer<String> secrets;
   private AwsSessionCredentials current;
   private Instant refreshAt = Instant.MIN;
-  private int exchanges;
 
   WebIdentityCredentials(StsClient sts, AwsSettings.WebIdentity source, Clock clock, Consumer<String> secrets) {
     this.sts = sts;
@@ -55,12 +54,8 @@ final class WebIdentityCredentials implements AwsCredentialsProvider {
       Duration life = Duration.between(now, c.expiration());
       Duration margin = life.dividedBy(5).compareTo(MAX_REFRESH_MARGIN) < 0 ? life.dividedBy(5) : MAX_REFRESH_MARGIN;
       refreshAt = c.expiration().minus(margin);
-      exchanges++;
     }
     return current;
   }
 
-  synchronized int exchanges() {
-    return exchanges;
-  }
 }

@@ -37,7 +37,7 @@ public final class Cloud {
   private final String region;
   private final String accountId;
   private final Random random;
-  private Timings timings;
+  private final Timings timings;
   private final Map<String, SimApplication> applications = new LinkedHashMap<>();
   private final List<SimEnvironment> environments = new ArrayList<>();
   private final List<SimEvent> events = new ArrayList<>();
@@ -73,13 +73,7 @@ public final class Cloud {
     return accountId;
   }
 
-  public synchronized void setTimings(Timings timings) {
-    this.timings = timings;
-  }
 
-  public synchronized Timings timings() {
-    return timings;
-  }
 
   public synchronized void setVersionQuota(int quota) {
     this.versionQuota = quota;
@@ -188,9 +182,6 @@ public final class Cloud {
     events.add(new SimEvent(now(), env.applicationName, env.name, env.versionLabel, null, requestId, severity, message));
   }
 
-  private void appEvent(String application, String versionLabel, String requestId, String severity, String message) {
-    events.add(new SimEvent(now(), application, null, versionLabel, null, requestId, severity, message));
-  }
 
   /** Events matching every given filter (nulls ignored), newest first. */
   synchronized List<SimEvent> events(String application, String environmentName, String environmentId, String versionLabel,

@@ -35,9 +35,6 @@ public record Timings(
         scale(terminate, factor), scale(abort, factor), terminatedVisibleFor, jitter);
   }
 
-  public Timings withJitter(double jitter) {
-    return new Timings(launch, deploy, configUpdate, swap, terminate, abort, terminatedVisibleFor, jitter);
-  }
 
   private static Duration scale(Duration d, double factor) {
     return Duration.ofNanos(Math.round(d.toNanos() * factor));

@@ -58,10 +58,6 @@ class FakeGateway implements BeanstalkGateway {
     throw no();
   }
 
-  @Override
-  public void addTags(String arn, Map<String, String> tags) {
-    throw no();
-  }
 
   @Override
   public List<OptionSetting> optionSettings(String application, String environmentName) {
