@@ -121,7 +121,6 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
     });
   }
 
-
   @Override
   public List<OptionSetting> optionSettings(String application, String environmentName) {
     return call("DescribeConfigurationSettings", () -> {

@@ -73,8 +73,6 @@ public final class Cloud {
     return accountId;
   }
 
-
-
   public synchronized void setVersionQuota(int quota) {
     this.versionQuota = quota;
   }
@@ -181,7 +179,6 @@ public final class Cloud {
   private void event(SimEnvironment env, String requestId, String severity, String message) {
     events.add(new SimEvent(now(), env.applicationName, env.name, env.versionLabel, null, requestId, severity, message));
   }
-
 
   /** Events matching every given filter (nulls ignored), newest first. */
   synchronized List<SimEvent> events(String application, String environmentName, String environmentId, String versionLabel,

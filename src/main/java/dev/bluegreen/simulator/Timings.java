@@ -35,7 +35,6 @@ public record Timings(
         scale(terminate, factor), scale(abort, factor), terminatedVisibleFor, jitter);
   }
 
-
   private static Duration scale(Duration d, double factor) {
     return Duration.ofNanos(Math.round(d.toNanos() * factor));
   }

@@ -58,7 +58,6 @@ class FakeGateway implements BeanstalkGateway {
     throw no();
   }
 
-
   @Override
   public List<OptionSetting> optionSettings(String application, String environmentName) {
     throw no();
