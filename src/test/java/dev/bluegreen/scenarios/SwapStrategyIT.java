@@ -103,6 +103,35 @@ class SwapStrategyIT {
   }
 
   @Test
+  void productionTurnsRedAndRollbackIsOff_leavesItForAPersonWithExit3() {
+    try (Stage stage = Stage.pair()) {
+      stage.turnRedAfterTheFirstSwap(GREEN);
+      Stage.Run run = stage.run(swapArgs("deploy", "--version-label", "v2", "--source-bundle",
+          stage.bundle("v2", null).toString(), "--rollback-on-failure", "false"));
+
+      assertThat(run.exit()).as(run.log()).isEqualTo(3);
+      assertThat(run.outputs()).containsEntry("result", "failed").containsEntry("live-environment", GREEN);
+      assertThat(stage.sim.calls().count("SwapEnvironmentCNAMEs")).isEqualTo(1);
+      assertThat(run.log()).contains("::warning::not swapping back: rollback-on-failure is false");
+      assertThat(run.summary()).contains("production needs attention");
+    }
+  }
+
+  @Test
+  void aDeploymentSlowerThanTheWaitTimeout_failsWithAMessageThatSaysWhereToLook() {
+    try (Stage stage = Stage.pair()) {
+      Stage.Run run = stage.run(swapArgs("deploy", "--version-label", "v2", "--source-bundle",
+          stage.bundle("v2", null).toString(), "--wait-timeout", "60s"));
+
+      assertThat(run.exit()).as(run.log()).isEqualTo(1);
+      assertThat(run.summary()).contains("Timed out after 1m waiting for shop-green to run v2 healthily (last: Updating/Grey",
+          "The operation may still be running; see the events of shop-green in the Elastic Beanstalk console.");
+      assertThat(stage.sim.calls().count("SwapEnvironmentCNAMEs")).isZero();
+      stage.assertProductionAlwaysServed();
+    }
+  }
+
+  @Test
   void throttlingAndServerErrors_areSurvived() {
     try (Stage stage = Stage.pair()) {
       stage.sim.faults().throttle(0.3).burst(5, 503);
