@@ -61,6 +61,9 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--red", paramLabel = "ENV@SECONDS", description = "turn an environment's health Red SECONDS after start")
   List<String> red = new ArrayList<>();
 
+  @Option(names = "--log-calls", description = "print every AWS call as it is answered (time, service, operation, outcome)")
+  boolean logCalls;
+
   @Option(names = "--seed-number", hidden = true, defaultValue = "42")
   long randomSeed;
 
@@ -87,6 +90,15 @@ final class SimulateCommand implements Callable<Integer> {
         return 2;
       }
       applyFaults(sim);
+      if (logCalls) {
+        sim.calls().onCall(c -> {
+          synchronized (host.out()) {
+            host.out().println("call " + c.time() + " " + c.service() + " " + c.operation() + " " + c.outcome()
+                + (c.accessKeyId() == null ? "" : " " + c.accessKeyId()));
+            host.out().flush();
+          }
+        });
+      }
       host.out().println("Elastic Beanstalk simulator listening on " + sim.endpoint() + " (time scale " + timeScale + ")");
       host.out().println("Point a client at it with:");
       for (Map.Entry<String, String> e : sim.clientEnvironment().entrySet()) {

@@ -38,6 +38,7 @@ public final class PlanRunner {
   private final Deque<Registered> undos = new ArrayDeque<>();
   private Instant started;
   private List<BeanstalkEvent> lastEvents;
+  private volatile boolean changedSomething;
 
   /** @param progress receives the report after every step, so outputs can be written as soon as known */
   public PlanRunner(StepContext ctx, Consumer<RunReport> progress) {
@@ -117,6 +118,9 @@ public final class PlanRunner {
       return null;
     }
     step.undo(c).ifPresent(u -> register(step.id(), u));
+    if (step.changesAws()) {
+      changedSomething = true;
+    }
     try {
       StepOutcome outcome = step.run(c);
       Duration took = Duration.between(t0, c.clock().instant());
@@ -184,7 +188,9 @@ public final class PlanRunner {
   }
 
   private RunReport finish(DeploymentPlan plan, Failure failure) {
-    refreshEnvironments();
+    if (changedSomething) {
+      refreshEnvironments();
+    }
     if (failure != null) {
       lastEvents = applicationEvents();
     }

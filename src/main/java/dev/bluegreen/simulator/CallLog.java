@@ -7,10 +7,19 @@ import java.util.function.Predicate;
 /** Every AWS API request the simulator answered, in order. */
 public final class CallLog {
   private final List<Call> calls = new ArrayList<>();
+  private final List<java.util.function.Consumer<Call>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private long appRequests;
 
-  synchronized void add(Call call) {
-    calls.add(call);
+  void add(Call call) {
+    synchronized (this) {
+      calls.add(call);
+    }
+    listeners.forEach(l -> l.accept(call));
+  }
+
+  /** Tells the listener about every call from now on, as it is answered. */
+  public void onCall(java.util.function.Consumer<Call> listener) {
+    listeners.add(listener);
   }
 
   synchronized void countAppRequest() {
