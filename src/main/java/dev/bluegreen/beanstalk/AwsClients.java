@@ -28,11 +28,11 @@ public final class AwsClients implements AutoCloseable {
 
   private final AwsSettings settings;
   private final SdkHttpClient http;
-  private final AwsCredentialsProvider credentials;
-  private final ElasticBeanstalkClient eb;
-  private final ElasticBeanstalkClient ebThrottleRetryOnly;
-  private final S3Client s3;
-  private final StsClient sts;
+  private final Lazy<AwsCredentialsProvider> credentials;
+  private final Lazy<ElasticBeanstalkClient> eb;
+  private final Lazy<ElasticBeanstalkClient> ebThrottleRetryOnly;
+  private final Lazy<S3Client> s3;
+  private final Lazy<StsClient> sts;
 
   public AwsClients(AwsSettings settings) {
     this.settings = settings;
@@ -46,18 +46,18 @@ public final class AwsClients implements AutoCloseable {
     settings.proxy().ifPresent(p -> p.proxyFor(ebEndpoint)
         .ifPresent(uri -> proxy.endpoint(uri).nonProxyHosts(p.nonProxyPatterns())));
     this.http = httpBuilder.proxyConfiguration(proxy.build()).build();
-    this.sts = StsClient.builder().httpClient(http).region(Region.of(settings.region()))
+    this.sts = new Lazy<>(() -> StsClient.builder().httpClient(http).region(Region.of(settings.region()))
         .credentialsProvider(AnonymousCredentialsProvider.create())
         .overrideConfiguration(overrides(retrying()))
         .applyMutation(b -> endpoint("sts").ifPresent(b::endpointOverride))
-        .build();
-    this.credentials = credentials(settings.credentials());
-    this.eb = ebClient(retrying());
-    this.ebThrottleRetryOnly = ebClient(retryingThrottlesOnly());
-    this.s3 = S3Client.builder().httpClient(http).region(Region.of(settings.region())).credentialsProvider(credentials)
-        .overrideConfiguration(overrides(retrying()))
+        .build());
+    this.credentials = new Lazy<>(() -> credentials(settings.credentials()));
+    this.eb = new Lazy<>(() -> ebClient(retrying()));
+    this.ebThrottleRetryOnly = new Lazy<>(() -> ebClient(retryingThrottlesOnly()));
+    this.s3 = new Lazy<>(() -> S3Client.builder().httpClient(http).region(Region.of(settings.region()))
+        .credentialsProvider(credentials.get()).overrideConfiguration(overrides(retrying()))
         .applyMutation(b -> endpoint("s3").ifPresent(uri -> b.endpointOverride(uri).forcePathStyle(true)))
-        .build();
+        .build());
   }
 
   public BeanstalkGateway gateway() {
@@ -66,7 +66,7 @@ public final class AwsClients implements AutoCloseable {
 
   private ElasticBeanstalkClient ebClient(RetryStrategy retry) {
     return ElasticBeanstalkClient.builder().httpClient(http).region(Region.of(settings.region()))
-        .credentialsProvider(credentials).overrideConfiguration(overrides(retry))
+        .credentialsProvider(credentials.get()).overrideConfiguration(overrides(retry))
         .applyMutation(b -> endpoint("elasticbeanstalk").ifPresent(b::endpointOverride))
         .build();
   }
@@ -85,7 +85,7 @@ public final class AwsClients implements AutoCloseable {
       return StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
     }
     if (source instanceof AwsSettings.WebIdentity identity) {
-      return new WebIdentityCredentials(sts, identity, settings.clock(), settings.secrets());
+      return new WebIdentityCredentials(sts.get(), identity, settings.clock(), settings.secrets());
     }
     if (source instanceof AwsSettings.Profile profile) {
       return ProfileCredentialsProvider.builder().profileName(profile.name()).build();
@@ -133,10 +133,16 @@ public final class AwsClients implements AutoCloseable {
 
   @Override
   public void close() {
-    eb.close();
-    ebThrottleRetryOnly.close();
-    s3.close();
-    sts.close();
+    for (Lazy<? extends AutoCloseable> client : java.util.List.of(eb, ebThrottleRetryOnly, s3, sts)) {
+      AutoCloseable built = client.built();
+      if (built != null) {
+        try {
+          built.close();
+        } catch (Exception e) {
+          // Closing only releases resources; the run's outcome is already decided.
+        }
+      }
+    }
     http.close();
   }
 }

@@ -35,25 +35,27 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
   static final long MULTIPART_THRESHOLD = 64L * 1024 * 1024;
   static final int PART_SIZE = 16 * 1024 * 1024;
 
-  private final ElasticBeanstalkClient eb;
-  private final ElasticBeanstalkClient ebThrottleRetryOnly;
-  private final S3Client s3;
+  private final Supplier<ElasticBeanstalkClient> ebClient;
+  private final Supplier<ElasticBeanstalkClient> ebThrottleRetryOnlyClient;
+  private final Supplier<S3Client> s3Client;
   private final long multipartThreshold;
 
-  SdkBeanstalkGateway(ElasticBeanstalkClient eb, ElasticBeanstalkClient ebThrottleRetryOnly, S3Client s3) {
+  SdkBeanstalkGateway(Supplier<ElasticBeanstalkClient> eb, Supplier<ElasticBeanstalkClient> ebThrottleRetryOnly,
+      Supplier<S3Client> s3) {
     this(eb, ebThrottleRetryOnly, s3, MULTIPART_THRESHOLD);
   }
 
-  SdkBeanstalkGateway(ElasticBeanstalkClient eb, ElasticBeanstalkClient ebThrottleRetryOnly, S3Client s3, long multipartThreshold) {
-    this.eb = eb;
-    this.ebThrottleRetryOnly = ebThrottleRetryOnly;
-    this.s3 = s3;
+  SdkBeanstalkGateway(Supplier<ElasticBeanstalkClient> eb, Supplier<ElasticBeanstalkClient> ebThrottleRetryOnly,
+      Supplier<S3Client> s3, long multipartThreshold) {
+    this.ebClient = eb;
+    this.ebThrottleRetryOnlyClient = ebThrottleRetryOnly;
+    this.s3Client = s3;
     this.multipartThreshold = multipartThreshold;
   }
 
   @Override
   public List<Environment> environments(String application, Collection<String> names) {
-    return call("DescribeEnvironments", () -> eb.describeEnvironments(r -> r.applicationName(application)
+    return call("DescribeEnvironments", () -> ebClient.get().describeEnvironments(r -> r.applicationName(application)
         .environmentNames(names)).environments().stream().map(SdkBeanstalkGateway::environment).toList());
   }
 
@@ -64,7 +66,7 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
       String token = null;
       do {
         String next = token;
-        var page = eb.describeEnvironments(r -> r.applicationName(application).nextToken(next));
+        var page = ebClient.get().describeEnvironments(r -> r.applicationName(application).nextToken(next));
         page.environments().forEach(e -> all.add(environment(e)));
         token = page.nextToken();
       } while (token != null);
@@ -79,7 +81,7 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
       String token = null;
       do {
         String next = token;
-        DescribeEventsResponse page = eb.describeEvents(r -> r.applicationName(application).environmentName(environmentName)
+        DescribeEventsResponse page = ebClient.get().describeEvents(r -> r.applicationName(application).environmentName(environmentName)
             .requestId(requestId).startTime(since).maxRecords(Math.min(limit, 100)).nextToken(next));
         for (EventDescription e : page.events()) {
           newestFirst.add(new BeanstalkEvent(e.eventDate(), e.environmentName(), e.requestId(), e.severityAsString(), e.message()));
@@ -93,7 +95,7 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
 
   @Override
   public Optional<ApplicationVersion> version(String application, String label) {
-    return call("DescribeApplicationVersions", () -> eb.describeApplicationVersions(r -> r.applicationName(application)
+    return call("DescribeApplicationVersions", () -> ebClient.get().describeApplicationVersions(r -> r.applicationName(application)
         .versionLabels(label)).applicationVersions().stream().findFirst().map(SdkBeanstalkGateway::version));
   }
 
@@ -104,7 +106,7 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
       String token = null;
       do {
         String next = token;
-        var page = eb.describeApplicationVersions(r -> r.applicationName(application).maxRecords(1000).nextToken(next));
+        var page = ebClient.get().describeApplicationVersions(r -> r.applicationName(application).maxRecords(1000).nextToken(next));
         page.applicationVersions().forEach(v -> all.add(version(v)));
         token = page.nextToken();
       } while (token != null);
@@ -116,7 +118,7 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
   public Map<String, String> tags(String arn) {
     return call("ListTagsForResource", () -> {
       Map<String, String> tags = new LinkedHashMap<>();
-      eb.listTagsForResource(r -> r.resourceArn(arn)).resourceTags().forEach(t -> tags.put(t.key(), t.value()));
+      ebClient.get().listTagsForResource(r -> r.resourceArn(arn)).resourceTags().forEach(t -> tags.put(t.key(), t.value()));
       return tags;
     });
   }
@@ -124,7 +126,7 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
   @Override
   public List<OptionSetting> optionSettings(String application, String environmentName) {
     return call("DescribeConfigurationSettings", () -> {
-      List<ConfigurationSettingsDescription> all = eb.describeConfigurationSettings(r -> r.applicationName(application)
+      List<ConfigurationSettingsDescription> all = ebClient.get().describeConfigurationSettings(r -> r.applicationName(application)
           .environmentName(environmentName)).configurationSettings();
       // A running environment may also list a draft (pending or failed); the deployed one is what runs.
       ConfigurationSettingsDescription deployed = all.stream().filter(d -> "deployed".equals(d.deploymentStatusAsString()))
@@ -139,25 +141,25 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
 
   @Override
   public List<String> templates(String application) {
-    return call("DescribeApplications", () -> eb.describeApplications(r -> r.applicationNames(application)).applications()
+    return call("DescribeApplications", () -> ebClient.get().describeApplications(r -> r.applicationNames(application)).applications()
         .stream().flatMap(a -> a.configurationTemplates().stream()).toList());
   }
 
   @Override
   public boolean applicationExists(String application) {
-    return call("DescribeApplications", () -> !eb.describeApplications(r -> r.applicationNames(application)).applications()
+    return call("DescribeApplications", () -> !ebClient.get().describeApplications(r -> r.applicationNames(application)).applications()
         .isEmpty());
   }
 
   @Override
   public String storageBucket() {
-    return call("CreateStorageLocation", () -> eb.createStorageLocation(r -> {}).s3Bucket());
+    return call("CreateStorageLocation", () -> ebClient.get().createStorageLocation(r -> {}).s3Bucket());
   }
 
   @Override
   public Optional<StoredObject> headObject(String bucket, String key) {
     try {
-      HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
+      HeadObjectResponse head = s3Client.get().headObject(r -> r.bucket(bucket).key(key));
       return Optional.of(new StoredObject(head.contentLength(), head.metadata()));
     } catch (NoSuchKeyException e) {
       return Optional.empty();
@@ -176,11 +178,11 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
     try {
       long size = Files.size(file);
       if (size < multipartThreshold) {
-        call("PutObject", () -> s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/zip").metadata(metadata),
+        call("PutObject", () -> s3Client.get().putObject(r -> r.bucket(bucket).key(key).contentType("application/zip").metadata(metadata),
             RequestBody.fromFile(file)));
         return;
       }
-      String uploadId = call("CreateMultipartUpload", () -> s3.createMultipartUpload(r -> r.bucket(bucket).key(key)
+      String uploadId = call("CreateMultipartUpload", () -> s3Client.get().createMultipartUpload(r -> r.bucket(bucket).key(key)
           .contentType("application/zip").metadata(metadata)).uploadId());
       List<CompletedPart> parts = new ArrayList<>();
       try (InputStream in = Files.newInputStream(file)) {
@@ -192,19 +194,19 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
           }
           int number = part;
           byte[] bytes = java.util.Arrays.copyOf(buffer, n);
-          String etag = call("UploadPart", () -> s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+          String etag = call("UploadPart", () -> s3Client.get().uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId)
               .partNumber(number), RequestBody.fromBytes(bytes)).eTag());
           parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
         }
       } catch (RuntimeException | IOException e) {
         try {
-          s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+          s3Client.get().abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
         } catch (RuntimeException ignored) {
           // The upload's parts expire with the bucket's lifecycle rules; the original error matters more.
         }
         throw e;
       }
-      call("CompleteMultipartUpload", () -> s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+      call("CompleteMultipartUpload", () -> s3Client.get().completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
           .multipartUpload(m -> m.parts(parts))));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
@@ -214,43 +216,43 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
   @Override
   public void createVersion(String application, String label, String description, String bucket, String key,
       Map<String, String> tags) {
-    call("CreateApplicationVersion", () -> eb.createApplicationVersion(r -> r.applicationName(application).versionLabel(label)
+    call("CreateApplicationVersion", () -> ebClient.get().createApplicationVersion(r -> r.applicationName(application).versionLabel(label)
         .description(description).sourceBundle(s -> s.s3Bucket(bucket).s3Key(key)).tags(tags(tags))));
   }
 
   @Override
   public void deleteVersion(String application, String label, boolean deleteBundle) {
-    call("DeleteApplicationVersion", () -> eb.deleteApplicationVersion(r -> r.applicationName(application).versionLabel(label)
+    call("DeleteApplicationVersion", () -> ebClient.get().deleteApplicationVersion(r -> r.applicationName(application).versionLabel(label)
         .deleteSourceBundle(deleteBundle)));
   }
 
   @Override
   public String deploy(String environmentName, String versionLabel) {
-    return call("UpdateEnvironment", () -> eb.updateEnvironment(r -> r.environmentName(environmentName)
+    return call("UpdateEnvironment", () -> ebClient.get().updateEnvironment(r -> r.environmentName(environmentName)
         .versionLabel(versionLabel)).responseMetadata().requestId());
   }
 
   @Override
   public String swapCnames(String environmentA, String environmentB) {
-    return call("SwapEnvironmentCNAMEs", () -> ebThrottleRetryOnly.swapEnvironmentCNAMEs(r -> r.sourceEnvironmentName(environmentA)
+    return call("SwapEnvironmentCNAMEs", () -> ebThrottleRetryOnlyClient.get().swapEnvironmentCNAMEs(r -> r.sourceEnvironmentName(environmentA)
         .destinationEnvironmentName(environmentB)).responseMetadata().requestId());
   }
 
   @Override
   public String terminate(String environmentName) {
-    return call("TerminateEnvironment", () -> eb.terminateEnvironment(r -> r.environmentName(environmentName))
+    return call("TerminateEnvironment", () -> ebClient.get().terminateEnvironment(r -> r.environmentName(environmentName))
         .responseMetadata().requestId());
   }
 
   @Override
   public void createTemplate(String application, String templateName, String environmentId, String description) {
-    call("CreateConfigurationTemplate", () -> eb.createConfigurationTemplate(r -> r.applicationName(application)
+    call("CreateConfigurationTemplate", () -> ebClient.get().createConfigurationTemplate(r -> r.applicationName(application)
         .templateName(templateName).environmentId(environmentId).description(description)));
   }
 
   @Override
   public void deleteTemplate(String application, String templateName) {
-    call("DeleteConfigurationTemplate", () -> eb.deleteConfigurationTemplate(r -> r.applicationName(application)
+    call("DeleteConfigurationTemplate", () -> ebClient.get().deleteConfigurationTemplate(r -> r.applicationName(application)
         .templateName(templateName)));
   }
 
@@ -259,7 +261,7 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
     // CreateEnvironment is not idempotent (a retry after a lost response meets "already exists"), so
     // it goes through the client that retries throttling only; the caller looks the environment up.
     return call("CreateEnvironment", () -> {
-      CreateEnvironmentResponse r = ebThrottleRetryOnly.createEnvironment(b -> b.applicationName(spec.applicationName())
+      CreateEnvironmentResponse r = ebThrottleRetryOnlyClient.get().createEnvironment(b -> b.applicationName(spec.applicationName())
           .environmentName(spec.environmentName()).templateName(spec.templateName()).versionLabel(spec.versionLabel())
           .cnamePrefix(spec.cnamePrefix()).description(spec.description()).tags(tags(spec.tags())));
       Environment env = new Environment(r.environmentName(), r.environmentId(), r.applicationName(), r.versionLabel(),
