@@ -278,6 +278,7 @@ class SwapStrategyIT {
       assertThat(stage.sim.calls().all()).isNotEmpty();
       assertThat(run.log()).contains("dry-run: would ");
       assertThat(run.summary()).contains("📝 planned");
+      stage.assertProductionAlwaysServed();
     }
   }
 
