@@ -75,17 +75,18 @@ public final class SummaryRenderer {
 
   static String headline(RunReport r) {
     String label = r.request().versionLabel();
+    String live = r.live() == null ? "production" : r.live().name();
+    String liveVersion = r.live() == null ? "?" : r.live().versionLabel();
     return switch (r.result()) {
-      case "promoted" -> "✅ `" + label + "` is live on " + r.live().name();
+      case "promoted" -> "✅ `" + label + "` is live on " + live;
       case "deployed" -> r.request().strategy() == dev.bluegreen.plan.Strategy.CLONE
-          ? "✅ `" + label + "` is live on " + r.live().name()
+          ? "✅ `" + label + "` is live on " + live
           : "✅ `" + label + "` is deployed to the standby " + (r.standby() == null ? "" : r.standby().name()) + " (not promoted)";
-      case "swapped" -> "✅ " + r.live().name() + " now serves production";
-      case "rolled-back" -> (r.failure() == null ? "✅ Rolled back: " : "↩️ Failed and rolled back: ") + r.live().name()
-          + " serves production with `" + r.live().versionLabel() + "`";
+      case "swapped" -> "✅ " + live + " now serves production";
+      case "rolled-back" -> (r.failure() == null ? "✅ Rolled back: " : "↩️ Failed and rolled back: ") + live
+          + " serves production with `" + liveVersion + "`";
       case "planned" -> "📝 Dry run: nothing was changed";
-      case "status" -> "ℹ️ " + (r.live() == null ? "Status" : r.live().name() + " serves production with `"
-          + r.live().versionLabel() + "`");
+      case "status" -> "ℹ️ " + (r.live() == null ? "Status" : live + " serves production with `" + liveVersion + "`");
       case "cleaned" -> "🧹 Cleanup done";
       default -> r.exitCode() == PlanRunner.NEEDS_PERSON ? "🚨 Failed: production needs attention"
           : r.exitCode() == PlanRunner.USAGE ? "⛔ Nothing was changed: the inputs need fixing"

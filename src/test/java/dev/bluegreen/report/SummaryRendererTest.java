@@ -1,0 +1,60 @@
+package dev.bluegreen.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bluegreen.health.HealthCheckSettings;
+import dev.bluegreen.health.StatusMatcher;
+import dev.bluegreen.plan.Command;
+import dev.bluegreen.plan.DeploymentRequest;
+import dev.bluegreen.plan.RunReport;
+import dev.bluegreen.plan.StepRecord;
+import dev.bluegreen.plan.Strategy;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SummaryRendererTest {
+
+  private static RunReport report(List<StepRecord> steps, String failure) {
+    DeploymentRequest r = new DeploymentRequest(Command.DEPLOY, "app", "app-blue", "app-green", Strategy.SWAP, "app", "v2",
+        null, null, null, null, new HealthCheckSettings("http", "/", StatusMatcher.parse("200").orElseThrow(), null,
+            Duration.ofSeconds(5), 3, Duration.ofMinutes(2)), Set.of("Green"), Duration.ofMinutes(30), Duration.ofSeconds(5),
+        Duration.ofSeconds(60), true, true, false, false, 0, false, "us-east-1", "run-1", null);
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    return new RunReport(r, t, t.plusSeconds(90), steps, List.of(), null, null, null, null, "app.us-east-1.elasticbeanstalk.com",
+        "v1", false, List.of(), List.of(), failure, failure == null ? null : "deploy-standby", failure == null ? "promoted" : "failed",
+        failure == null ? 0 : 1, true);
+  }
+
+  @Test
+  void staysUnderGitHubsLimitWhateverItHasToSay() {
+    List<StepRecord> steps = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      steps.add(new StepRecord("step-" + i, "title", StepRecord.FAILED, Instant.EPOCH, Duration.ofSeconds(1), "x".repeat(5000)));
+    }
+    String md = SummaryRenderer.render(report(steps, "y".repeat(100_000)));
+    assertThat(md.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(SummaryRenderer.LIMIT_BYTES + 200);
+    assertThat(md).endsWith("_(summary truncated to stay under GitHub's 1 MiB limit)_\n");
+  }
+
+  @Test
+  void tableCellsCannotBreakTheTable() {
+    String md = SummaryRenderer.render(report(List.of(new StepRecord("a", "t", StepRecord.SUCCEEDED, Instant.EPOCH,
+        Duration.ZERO, "one | two\nthree")), null));
+    assertThat(md).contains("| one \\| two<br>three |");
+  }
+
+  @Test
+  void outputsOfAFailure_includeTheResultAndTheStepsAsJson() {
+    Map<String, String> out = OutputsMapper.outputs(report(List.of(new StepRecord("deploy-standby", "t", StepRecord.FAILED,
+        Instant.EPOCH, Duration.ofMillis(1234), "boom")), "boom"));
+    assertThat(out).containsEntry("result", "failed").containsEntry("duration-seconds", "90")
+        .containsEntry("steps", "[{\"id\":\"deploy-standby\",\"status\":\"failed\",\"seconds\":1.2}]")
+        .containsEntry("version-created", "false").doesNotContainKey("live-environment");
+  }
+}
