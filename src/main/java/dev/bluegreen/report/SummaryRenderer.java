@@ -90,7 +90,7 @@ public final class SummaryRenderer {
       case "cleaned" -> "🧹 Cleanup done";
       default -> r.exitCode() == PlanRunner.NEEDS_PERSON ? "🚨 Failed: production needs attention"
           : r.exitCode() == PlanRunner.USAGE ? "⛔ Nothing was changed: the inputs need fixing"
-          : "❌ Failed: production was not changed";
+          : "❌ Failed: production is served by a healthy environment";
     };
   }
 
