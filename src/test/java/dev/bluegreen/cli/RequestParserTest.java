@@ -117,6 +117,18 @@ class RequestParserTest {
   }
 
   @Test
+  void region_fallsBackToAwsRegionThenAwsDefaultRegion() {
+    String[] args = {"--application-name", "a", "--blue-environment", "aaaa", "--green-environment", "bbbb",
+        "--production-cname", "a", "--version-label", "v"};
+    assertThat(parse(Map.of("AWS_DEFAULT_REGION", "ap-south-1"), args).request().region()).isEqualTo("ap-south-1");
+    assertThat(parse(Map.of("AWS_DEFAULT_REGION", "ap-south-1", "AWS_REGION", "eu-north-1"), args).request().region())
+        .isEqualTo("eu-north-1");
+    assertThat(parse(Map.of("AWS_REGION", "eu-north-1", "INPUT_AWS-REGION", "sa-east-1", "INPUT_APPLICATION-NAME", "a",
+        "INPUT_BLUE-ENVIRONMENT", "aaaa", "INPUT_GREEN-ENVIRONMENT", "bbbb", "INPUT_PRODUCTION-CNAME", "a",
+        "INPUT_VERSION-LABEL", "v")).request().region()).isEqualTo("sa-east-1");
+  }
+
+  @Test
   void flagsWinOverInputVariables() {
     Map<String, String> env = region();
     env.put("INPUT_STRATEGY", "clone");

@@ -51,6 +51,24 @@ class ActionRunIT {
   }
 
   @Test
+  void theGeneralEndpointVariable_pointsEveryServiceAtTheSimulator() {
+    try (Stage stage = Stage.pair()) {
+      Map<String, String> env = inputs(Map.of("command", "status", "application-name", "shop", "blue-environment",
+          "shop-blue", "green-environment", "shop-green", "production-cname", "shop"));
+      env.put("AWS_ENDPOINT_URL", stage.sim.endpoint());
+      env.put("AWS_ENDPOINT_URL_ELASTIC_BEANSTALK", "");
+      env.put("AWS_ENDPOINT_URL_S3", "");
+      env.put("AWS_ENDPOINT_URL_STS", "");
+
+      Stage.Run run = stage.run(env);
+
+      assertThat(run.exit()).as(run.log()).isZero();
+      assertThat(run.outputs()).containsEntry("result", "status");
+      assertThat(stage.sim.calls().count("DescribeEnvironments")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void invalidInputs_areAllReportedTogetherWithExit2AndNoCall() {
     try (Stage stage = Stage.pair()) {
       Map<String, String> env = inputs(Map.of("application-name", "shop", "blue-environment", "x",
