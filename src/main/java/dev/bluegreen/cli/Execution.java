@@ -45,6 +45,7 @@ public final class Execution {
   private final Log log;
   private final Optional<OutputFile> outputFile;
   private final Optional<StepSummaryFile> summaryFile;
+  private final Optional<ProxySettings> proxy;
 
   public Execution(Host host, boolean stacktrace) {
     this.host = host;
@@ -53,6 +54,7 @@ public final class Execution {
     this.log = action.isActions() ? new WorkflowLog(host.out(), debug) : new PlainLog(host.out(), debug);
     this.outputFile = action.outputFile().map(OutputFile::new);
     this.summaryFile = action.summaryFile().map(StepSummaryFile::new);
+    this.proxy = ProxySettings.fromEnvironment(host.env());
     for (String name : SECRET_VARIABLES) {
       log.mask(host.env().get(name));
     }
@@ -76,10 +78,7 @@ public final class Execution {
     }
     DeploymentRequest request = parsed.request();
     parsed.warnings().forEach(log::warning);
-    Optional<ProxySettings> proxy = ProxySettings.fromEnvironment(host.env());
-    Optional<String> role = parser.roleToAssume(options);
-    AwsSettings settings = new AwsSettings(request.region(), endpoints(), proxy, credentials(role,
-        parser.roleSessionName(options), proxy), host.clock(), host.sleeper(), log::mask);
+    AwsSettings settings = awsSettings(request.region(), options, parser);
     host.cancellation().bind(Thread.currentThread());
     try (AwsClients clients = new AwsClients(settings)) {
       StepContext ctx = new StepContext(request, clients.gateway(), new HttpHealthChecker(host.clock(), host.sleeper(), proxy),
@@ -140,15 +139,11 @@ public final class Execution {
 
   /** For a missing production-cname: both environments' CNAMEs, read from Elastic Beanstalk when possible. */
   private String cnameHint(InputOptions o, RequestParser parser) {
-    String region = Optional.ofNullable(o.awsRegion).filter(s -> !s.isBlank())
-        .orElse(Optional.ofNullable(host.env().get("AWS_REGION")).orElse(host.env().get("AWS_DEFAULT_REGION")));
+    String region = RequestParser.regionOf(o.awsRegion, host.env());
     if (o.applicationName == null || o.blueEnvironment == null || o.greenEnvironment == null || region == null) {
       return "";
     }
-    Optional<ProxySettings> proxy = ProxySettings.fromEnvironment(host.env());
-    AwsSettings settings = new AwsSettings(region, endpoints(), proxy, credentials(parser.roleToAssume(o),
-        parser.roleSessionName(o), proxy), host.clock(), host.sleeper(), log::mask);
-    try (AwsClients clients = new AwsClients(settings)) {
+    try (AwsClients clients = new AwsClients(awsSettings(region, o, parser))) {
       List<Environment> envs = clients.gateway().environments(o.applicationName.trim(),
           List.of(o.blueEnvironment.trim(), o.greenEnvironment.trim()));
       StringBuilder s = new StringBuilder(". The environments have: ");
@@ -160,6 +155,11 @@ public final class Execution {
     } catch (BeanstalkException | IllegalStateException e) {
       return " (the environments' CNAMEs could not be read: " + e.getMessage() + ")";
     }
+  }
+
+  private AwsSettings awsSettings(String region, InputOptions options, RequestParser parser) {
+    return new AwsSettings(region, endpoints(), proxy, credentials(parser.roleToAssume(options),
+        parser.roleSessionName(options)), host.clock(), host.sleeper(), log::mask);
   }
 
   private Map<String, URI> endpoints() {
@@ -177,7 +177,7 @@ public final class Execution {
     return endpoints;
   }
 
-  private AwsSettings.CredentialSource credentials(Optional<String> role, String sessionName, Optional<ProxySettings> proxy) {
+  private AwsSettings.CredentialSource credentials(Optional<String> role, String sessionName) {
     Map<String, String> env = host.env();
     if (role.isPresent()) {
       OidcTokens tokens = action.oidc().orElseThrow();

@@ -195,9 +195,15 @@ public final class RequestParser {
     return colours;
   }
 
-  private String region(String input) {
-    String region = input != null ? input : Optional.ofNullable(blankToNull(env.get("AWS_REGION")))
+  /** aws-region, else AWS_REGION, else AWS_DEFAULT_REGION; null when none is set. */
+  static String regionOf(String input, Map<String, String> env) {
+    String given = blankToNull(input);
+    return given != null ? given : Optional.ofNullable(blankToNull(env.get("AWS_REGION")))
         .orElse(blankToNull(env.get("AWS_DEFAULT_REGION")));
+  }
+
+  private String region(String input) {
+    String region = regionOf(input, env);
     if (region == null) {
       problems.add("aws-region: not set, and neither is AWS_REGION nor AWS_DEFAULT_REGION; set aws-region");
       return null;

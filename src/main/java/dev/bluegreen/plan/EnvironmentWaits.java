@@ -6,6 +6,7 @@ import dev.bluegreen.beanstalk.Environment;
 import dev.bluegreen.waiting.Durations;
 import dev.bluegreen.waiting.Observation;
 import dev.bluegreen.waiting.PollPolicy;
+import dev.bluegreen.waiting.Poller;
 import dev.bluegreen.waiting.WaitFailed;
 import dev.bluegreen.waiting.WaitTimeout;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Waiting for environments, the Elastic Beanstalk way: each tick reads the new events of our own
@@ -82,9 +84,17 @@ public final class EnvironmentWaits {
     Tick tick = new Tick(t, needHealth);
     String hint = "The operation may still be running; see " + consoleHint(t.environment()) + ".";
     Duration firstPoll = t.requestId() == null ? Duration.ZERO : ctx.request().pollInterval();
+    return poll(t.environment() + " to " + t.purpose(), firstPoll, hint, tick::progress, tick::observe);
+  }
+
+  /**
+   * One bounded, adaptive wait: the poller at {@code poll-interval}, within the wait budget, its
+   * timeout and failure turned into a step failure (a cancelled one when a cancel cut it short).
+   */
+  private <T> T poll(String what, Duration firstPoll, String hint, Consumer<Observation<T>> progress, Poller.Probe<T> probe) throws StepFailure, InterruptedException {
     try {
-      return ctx.poller().await(t.environment() + " to " + t.purpose(), ctx.waitBudget(),
-          PollPolicy.startingAt(ctx.request().pollInterval()), firstPoll, hint, tick::progress, tick::observe);
+      return ctx.poller().await(what, ctx.waitBudget(), PollPolicy.startingAt(ctx.request().pollInterval()), firstPoll, hint,
+          progress, probe);
     } catch (WaitTimeout e) {
       throw new StepFailure(ctx.cancellation().requested() ? StepFailure.Kind.CANCELLED : StepFailure.Kind.FAILED,
           e.getMessage());
@@ -102,9 +112,8 @@ public final class EnvironmentWaits {
     String production = ctx.state().productionCname();
     int[] tick = {0};
     boolean[] completed = {false};
-    try {
-      ctx.poller().await("the CNAME swap to complete", ctx.waitBudget(), PollPolicy.startingAt(ctx.request().pollInterval()),
-          ctx.request().pollInterval(), "See the events of " + expectedLive + " in the console.", o -> {}, () -> {
+    EnvironmentWaits.this.<Void>poll("the CNAME swap to complete", ctx.request().pollInterval(),
+        "See the events of " + expectedLive + " in the console.", o -> {}, () -> {
             tick[0]++;
             boolean news;
             try {
@@ -137,19 +146,13 @@ public final class EnvironmentWaits {
               return transientOrFail(e);
             }
           });
-    } catch (WaitTimeout e) {
-      throw new StepFailure(e.getMessage());
-    } catch (WaitFailed e) {
-      throw new StepFailure(e.getMessage());
-    }
   }
 
   /** Waits until no environment of that name is left but terminated ones. */
   public void awaitTerminated(String environment, String requestId, Instant since) throws StepFailure, InterruptedException {
     EventCursor events = new EventCursor(environment, requestId, since);
-    try {
-      ctx.poller().await(environment + " to terminate", ctx.waitBudget(), PollPolicy.startingAt(ctx.request().pollInterval()),
-          ctx.request().pollInterval(), "See " + consoleHint(environment) + ".", o -> {}, () -> {
+    EnvironmentWaits.this.<Void>poll(environment + " to terminate", ctx.request().pollInterval(),
+        "See " + consoleHint(environment) + ".", o -> {}, () -> {
             try {
               boolean news = !events.next().isEmpty();
               List<Environment> envs = ctx.aws().environments(ctx.request().application(), List.of(environment));
@@ -160,9 +163,6 @@ public final class EnvironmentWaits {
               return transientOrFail(e);
             }
           });
-    } catch (WaitTimeout | WaitFailed e) {
-      throw new StepFailure(e.getMessage());
-    }
   }
 
   private String consoleHint(String environment) {

@@ -108,19 +108,15 @@ public final class Cloud {
 
   /** The instant of the next scheduled transition after {@code from}, for a virtual clock to stop at. */
   public synchronized Instant nextTransitionAfter(Instant from) {
+    Instant next = Instant.MAX;
     for (Scheduled s : schedule) {
-      if (s.at.isAfter(from)) {
-        Instant min = s.at;
-        for (Scheduled t : schedule) {
-          if (t.at.isAfter(from) && t.at.isBefore(min)) {
-            min = t.at;
-          }
-        }
-        return min;
+      if (s.at.isAfter(from) && s.at.isBefore(next)) {
+        next = s.at;
       }
     }
-    return Instant.MAX;
+    return next;
   }
+
 
   private Runnable schedule(Duration after, Runnable action) {
     boolean[] cancelled = {false};
