@@ -17,15 +17,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Requests an environment's URL until it has answered well enough times in a row, or the maximum
- * wait is over. TLS is verified (the JDK's defaults); redirects are followed only on the same host,
- * so a check of a standby can never be satisfied by production answering a redirect.
+ * wait is over. TLS is verified (the JDK's defaults); redirects are followed only to the same
+ * scheme, host and port, so a check of a standby can never be satisfied by production answering a
+ * redirect, nor be sent to another service on the same host.
  */
 public final class HttpHealthChecker {
-
-  private static final int MAX_BODY = 64 * 1024;
 
   private final Clock clock;
   private final Sleeper sleeper;
@@ -67,59 +70,110 @@ public final class HttpHealthChecker {
     }
   }
 
-  /** One request (following same-host redirects); null when it passed, else what was wrong. */
+  /**
+   * One request, following redirects to the same origin, within {@code health-check-timeout} in all:
+   * a server that answers one byte at a time cannot hold the check (or a cancellation) up. Null when
+   * it passed, else what was wrong.
+   */
   String probe(String url, HealthCheckSettings s) throws InterruptedException {
-    String current = url;
-    for (int hop = 0; hop <= HealthCheckSettings.MAX_REDIRECTS; hop++) {
-      if (Thread.interrupted()) {
-        throw new InterruptedException();
-      }
-      HttpURLConnection c = null;
-      try {
-        URI uri = URI.create(current);
-        URL u = uri.toURL();
-        Optional<URI> via = proxy.flatMap(p -> p.proxyFor(uri));
-        c = (HttpURLConnection) (via.isPresent()
-            ? u.openConnection(new Proxy(Proxy.Type.HTTP, new InetSocketAddress(via.get().getHost(), port(via.get()))))
-            : u.openConnection(Proxy.NO_PROXY));
-        c.setInstanceFollowRedirects(false);
-        c.setConnectTimeout((int) s.requestTimeout().toMillis());
-        c.setReadTimeout((int) s.requestTimeout().toMillis());
-        c.setRequestProperty("User-Agent", "beanstalk-blue-green health check");
-        int status = c.getResponseCode();
-        String body = read(status >= 400 ? c.getErrorStream() : c.getInputStream());
-        if (s.statuses().accepts(status)) {
-          if (s.contains() != null && !s.contains().isEmpty() && !body.contains(s.contains())) {
-            return "HTTP " + status + " but the body does not contain \"" + s.contains() + "\"";
-          }
-          return null;
-        }
-        if (status >= 300 && status < 400 && c.getHeaderField("Location") != null) {
-          URI next = uri.resolve(c.getHeaderField("Location"));
-          if (next.getHost() == null || !next.getHost().equalsIgnoreCase(uri.getHost())) {
-            return "HTTP " + status + " redirect to another host (" + next + "), not followed";
-          }
-          current = next.toString();
-          continue;
-        }
-        return "HTTP " + status + " (accepted: " + s.statuses() + ")";
-      } catch (java.net.SocketTimeoutException e) {
-        return "no answer within " + s.requestTimeout().toMillis() + " ms";
-      } catch (javax.net.ssl.SSLException e) {
-        return "TLS failed: " + e.getMessage();
-      } catch (IOException | IllegalArgumentException e) {
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
-      } finally {
-        if (c != null) {
-          c.disconnect();
-        }
-      }
+    Exchange exchange = new Exchange();
+    FutureTask<String> task = new FutureTask<>(() -> exchange.run(url, s));
+    Thread worker = new Thread(task, "bluegreen-health-check");
+    worker.setDaemon(true);
+    worker.start();
+    try {
+      return task.get(s.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return "no complete answer within " + s.requestTimeout().toMillis() + " ms";
+    } catch (ExecutionException e) {
+      return e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+    } finally {
+      exchange.abandon();
+      worker.interrupt();
     }
-    return "more than " + HealthCheckSettings.MAX_REDIRECTS + " redirects";
   }
 
-  private static int port(URI proxy) {
-    return proxy.getPort() > 0 ? proxy.getPort() : "https".equals(proxy.getScheme()) ? 443 : 80;
+  /** The request on its own thread, so that the caller can abandon it at its deadline or on a cancel. */
+  private final class Exchange {
+    private volatile HttpURLConnection connection;
+    private volatile boolean abandoned;
+
+    /** Closing the connection ends a read that is blocked on a slow server. */
+    void abandon() {
+      abandoned = true;
+      HttpURLConnection c = connection;
+      if (c != null) {
+        c.disconnect();
+      }
+    }
+
+    String run(String url, HealthCheckSettings s) {
+      URI current = URI.create(url);
+      for (int hop = 0; hop <= HealthCheckSettings.MAX_REDIRECTS && !abandoned; hop++) {
+        try {
+          HttpURLConnection c = open(current, s);
+          connection = c;
+          if (abandoned) {
+            c.disconnect();
+            return "abandoned";
+          }
+          int status = c.getResponseCode();
+          String body = read(status >= 400 ? c.getErrorStream() : c.getInputStream());
+          if (s.statuses().accepts(status)) {
+            if (s.contains() != null && !s.contains().isEmpty() && !body.contains(s.contains())) {
+              return "HTTP " + status + " but the body does not contain \"" + s.contains() + "\"";
+            }
+            return null;
+          }
+          String location = c.getHeaderField("Location");
+          if (status >= 300 && status < 400 && location != null) {
+            URI next = current.resolve(location);
+            if (next.getHost() == null || !next.getHost().equalsIgnoreCase(current.getHost())) {
+              return "HTTP " + status + " redirect to another host (" + next + "), not followed";
+            }
+            if (!sameSchemeAndPort(current, next)) {
+              return "HTTP " + status + " redirect to another scheme or port (" + next + "), not followed";
+            }
+            current = next;
+            continue;
+          }
+          return "HTTP " + status + " (accepted: " + s.statuses() + ")";
+        } catch (java.net.SocketTimeoutException e) {
+          return "no answer within " + s.requestTimeout().toMillis() + " ms";
+        } catch (javax.net.ssl.SSLException e) {
+          return "TLS failed: " + e.getMessage();
+        } catch (IOException | IllegalArgumentException e) {
+          return e.getClass().getSimpleName() + ": " + e.getMessage();
+        } finally {
+          HttpURLConnection c = connection;
+          if (c != null) {
+            c.disconnect();
+          }
+        }
+      }
+      return "more than " + HealthCheckSettings.MAX_REDIRECTS + " redirects";
+    }
+
+    private HttpURLConnection open(URI uri, HealthCheckSettings s) throws IOException {
+      URL u = uri.toURL();
+      Optional<URI> via = proxy.flatMap(p -> p.proxyFor(uri));
+      HttpURLConnection c = (HttpURLConnection) (via.isPresent()
+          ? u.openConnection(new Proxy(Proxy.Type.HTTP, new InetSocketAddress(via.get().getHost(), effectivePort(via.get()))))
+          : u.openConnection(Proxy.NO_PROXY));
+      c.setInstanceFollowRedirects(false);
+      c.setConnectTimeout((int) s.requestTimeout().toMillis());
+      c.setReadTimeout((int) s.requestTimeout().toMillis());
+      c.setRequestProperty("User-Agent", "beanstalk-blue-green health check");
+      return c;
+    }
+  }
+
+  private static boolean sameSchemeAndPort(URI a, URI b) {
+    return a.getScheme().equalsIgnoreCase(b.getScheme()) && effectivePort(a) == effectivePort(b);
+  }
+
+  private static int effectivePort(URI uri) {
+    return uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
   private static String read(InputStream in) throws IOException {
@@ -127,7 +181,7 @@ public final class HttpHealthChecker {
       return "";
     }
     try (in) {
-      byte[] bytes = in.readNBytes(MAX_BODY);
+      byte[] bytes = in.readNBytes(HealthCheckSettings.MAX_BODY_BYTES);
       return new String(bytes, StandardCharsets.UTF_8);
     }
   }

@@ -1,6 +1,7 @@
 package dev.bluegreen.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.bluegreen.http.ProxySettings;
@@ -15,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +54,12 @@ class HttpHealthCheckerTest {
           ex.getResponseHeaders().set("Location", "/health");
         } else if (path.equals("/down")) {
           status = 500;
+        } else if (path.equals("/other-port")) {
+          status = 302;
+          ex.getResponseHeaders().set("Location", "http://" + host + ":6379/");
+        } else if (path.equals("/drip")) {
+          drip(ex);
+          return;
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.sendResponseHeaders(status, bytes.length);
@@ -66,7 +75,28 @@ class HttpHealthCheckerTest {
 
   @AfterEach
   void stop() {
+    released.countDown();
     server.stop(0);
+  }
+
+  private final CountDownLatch received = new CountDownLatch(1);
+  private final CountDownLatch released = new CountDownLatch(1);
+
+  /** A server that answers 200 and then one byte every 200 ms for 10 s: each read is quick, the answer never ends. */
+  private void drip(com.sun.net.httpserver.HttpExchange ex) throws java.io.IOException {
+    received.countDown();
+    ex.sendResponseHeaders(200, 50);
+    try (OutputStream out = ex.getResponseBody()) {
+      for (int i = 0; i < 50; i++) {
+        out.write('x');
+        out.flush();
+        if (released.await(200, TimeUnit.MILLISECONDS)) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private HealthCheckSettings settings(String path, String statuses, String contains, int successes) {
@@ -88,6 +118,40 @@ class HttpHealthCheckerTest {
     assertThat(v.healthy()).isFalse();
     assertThat(v.reasons()).containsExactly(
         "HTTP 302 redirect to another host (http://production.example.com/), not followed");
+  }
+
+  @Test
+  void aRedirectToAnotherPortOfTheSameHostIsNeverFollowed() throws Exception {
+    HealthVerdict v = checker.check("standby.example.com", settings("/other-port", "200", null, 1), log);
+    assertThat(v.healthy()).isFalse();
+    assertThat(v.reasons()).containsExactly(
+        "HTTP 302 redirect to another scheme or port (http://standby.example.com:6379/), not followed");
+  }
+
+  @Test
+  void aServerThatDripsItsAnswerIsCutOffAtTheRequestTimeout() throws Exception {
+    HealthCheckSettings oneSecond = new HealthCheckSettings("http", "/drip", StatusMatcher.parse("200").orElseThrow(), null,
+        Duration.ofSeconds(1), 1, Duration.ofSeconds(1));
+    long t0 = System.nanoTime();
+    String problem = checker.probe("http://standby.example.com/drip", oneSecond);
+    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+    assertThat(problem).isEqualTo("no complete answer within 1000 ms");
+    assertThat(took).isLessThan(Duration.ofMillis(2500));
+  }
+
+  @Test
+  void aCancelEndsARequestInFlightAtOnce() throws Exception {
+    HealthCheckSettings patient = new HealthCheckSettings("http", "/drip", StatusMatcher.parse("200").orElseThrow(), null,
+        Duration.ofMinutes(1), 1, Duration.ofMinutes(1));
+    java.util.concurrent.FutureTask<String> check = new java.util.concurrent.FutureTask<>(
+        () -> checker.probe("http://standby.example.com/drip", patient));
+    Thread runner = new Thread(check);
+    runner.start();
+    assertThat(received.await(10, TimeUnit.SECONDS)).isTrue();
+    long t0 = System.nanoTime();
+    runner.interrupt();
+    assertThatThrownBy(() -> check.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(InterruptedException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
   }
 
   @Test

@@ -15,9 +15,16 @@ class DurationsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"soon", "5 minutes", "-5s", "1.5m", "''", "m5"})
+  @CsvSource({"soon", "5 minutes", "-5s", "1.5m", "''", "m5", "99999999999999999999s", "9223372036854775807h",
+      "9223372036854775807", "8761h", "99999999999999999999999999999999999ms"})
   void parse_rejectsAnythingElse(String text) {
     assertThat(Durations.parse(text)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0000000000000000000090s, 90", "8760h, 31536000"})
+  void parse_acceptsLeadingZerosAndAYear(String text, long seconds) {
+    assertThat(Durations.parse(text)).contains(Duration.ofSeconds(seconds));
   }
 
   @ParameterizedTest
