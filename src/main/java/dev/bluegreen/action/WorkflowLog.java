@@ -1,13 +1,15 @@
 package dev.bluegreen.action;
 
 import dev.bluegreen.log.Log;
+import dev.bluegreen.log.UntrustedText;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The log as the GitHub runner reads it: groups, annotations, masks. Masks are registered before
- * anything that could contain the secret is printed. GitHub shows at most 10 error and 10 warning
+ * anything that could contain the secret is printed. Plain lines carry text from inputs and from
+ * AWS, so they are printed as {@link UntrustedText}: none of them can become a command. GitHub shows at most 10 error and 10 warning
  * annotations per step, so only the important lines become annotations.
  */
 public final class WorkflowLog implements Log {
@@ -22,7 +24,7 @@ public final class WorkflowLog implements Log {
 
   @Override
   public synchronized Section group(String title) {
-    emit(WorkflowCommands.command("group", title));
+    emit(WorkflowCommands.command("group", masked(title)));
     out.flush();
     return () -> {
       synchronized (this) {
@@ -34,26 +36,27 @@ public final class WorkflowLog implements Log {
 
   @Override
   public synchronized void info(String message) {
-    // A line starting with "::" would be taken as a command; the runner ignores leading spaces only.
-    emit(message.startsWith("::") ? " " + message : message);
+    for (String line : UntrustedText.lines(masked(message))) {
+      out.println(line);
+    }
     out.flush();
   }
 
   @Override
   public synchronized void notice(String message) {
-    emit(WorkflowCommands.command("notice", message));
+    emit(WorkflowCommands.command("notice", masked(message)));
     out.flush();
   }
 
   @Override
   public synchronized void warning(String message) {
-    emit(WorkflowCommands.command("warning", message));
+    emit(WorkflowCommands.command("warning", masked(message)));
     out.flush();
   }
 
   @Override
   public synchronized void error(String message) {
-    emit(WorkflowCommands.command("error", message));
+    emit(WorkflowCommands.command("error", masked(message)));
     out.flush();
   }
 
@@ -61,7 +64,7 @@ public final class WorkflowLog implements Log {
   public synchronized void debug(String message) {
     if (debug) {
       for (String line : message.split("\n")) {
-        emit(WorkflowCommands.command("debug", line));
+        emit(WorkflowCommands.command("debug", masked(line)));
       }
       out.flush();
     }
@@ -79,12 +82,17 @@ public final class WorkflowLog implements Log {
     }
   }
 
+  /** A workflow command of ours: its data is masked, then escaped, so it stays on one line. */
+  private void emit(String command) {
+    out.println(command);
+  }
+
   /** The runner masks registered secrets too; doing it here keeps them out of any copy of the output. */
-  private void emit(String line) {
-    String masked = line;
+  private String masked(String text) {
+    String masked = text;
     for (String s : secrets) {
       masked = masked.replace(s, "***");
     }
-    out.println(masked);
+    return masked;
   }
 }

@@ -55,12 +55,15 @@ public final class PlainLog implements Log {
     }
   }
 
-  private synchronized void println(String line) {
-    String masked = line;
+  /** Defused too: a standalone container's output may still be read by a runner (a docker run in a run: step). */
+  private synchronized void println(String text) {
+    String masked = text;
     for (String s : secrets) {
       masked = masked.replace(s, "***");
     }
-    out.println(masked);
+    for (String line : UntrustedText.lines(masked)) {
+      out.println(line);
+    }
     out.flush();
   }
 }

@@ -1,6 +1,8 @@
 package dev.bluegreen.plan;
 
 import dev.bluegreen.health.HealthCheckSettings;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -41,8 +43,9 @@ public record DeploymentRequest(
     String runId,
     String runUrl) {
 
+  /** The region is validated; the id comes from AWS and is encoded, so the link cannot become anything else. */
   public String consoleLink(String environmentId) {
     return "https://" + region + ".console.aws.amazon.com/elasticbeanstalk/home?region=" + region
-        + "#/environment/dashboard?environmentId=" + environmentId;
+        + "#/environment/dashboard?environmentId=" + URLEncoder.encode(String.valueOf(environmentId), StandardCharsets.UTF_8);
   }
 }

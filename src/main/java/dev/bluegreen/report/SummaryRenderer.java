@@ -9,6 +9,9 @@ import dev.bluegreen.plan.StepRecord;
 import dev.bluegreen.plan.UndoRecord;
 import dev.bluegreen.waiting.Durations;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The job summary: GitHub-flavoured markdown, kept under the runner's 1 MiB limit. */
 public final class SummaryRenderer {
@@ -22,8 +25,8 @@ public final class SummaryRenderer {
   public static String render(RunReport r) {
     StringBuilder md = new StringBuilder();
     DeploymentRequest q = r.request();
-    md.append("## ").append(headline(r)).append("\n\n");
-    md.append("**Application** `").append(q.application()).append("` · **Command** `").append(q.command().input())
+    md.append("## ").append(headline(r, Markdown::code, Markdown::text)).append("\n\n");
+    md.append("**Application** ").append(code(q.application())).append(" · **Command** `").append(q.command().input())
         .append("` · **Strategy** `").append(q.strategy().input()).append("` · **Duration** ")
         .append(Durations.format(r.duration())).append(" · **Exit code** ").append(r.exitCode());
     if (q.dryRun()) {
@@ -32,7 +35,7 @@ public final class SummaryRenderer {
     md.append("\n\n");
     if (r.failure() != null) {
       md.append("> [!").append(r.exitCode() == PlanRunner.NEEDS_PERSON ? "CAUTION" : "WARNING").append("]\n> **")
-          .append(r.failedStep()).append("** failed: ").append(cell(r.failure())).append("\n");
+          .append(Markdown.text(r.failedStep())).append("** failed: ").append(cell(r.failure())).append("\n");
       md.append("> ").append(nextStep(r)).append("\n\n");
     }
     if (!r.recovered().isEmpty()) {
@@ -48,7 +51,7 @@ public final class SummaryRenderer {
     }
     md.append("### Steps\n\n| Step | Outcome | Duration | Detail |\n|---|---|---|---|\n");
     for (StepRecord s : r.steps()) {
-      md.append("| `").append(s.id()).append("` | ").append(icon(s.status())).append(' ').append(s.status()).append(" | ")
+      md.append("| ").append(code(s.id())).append(" | ").append(icon(s.status())).append(' ').append(s.status()).append(" | ")
           .append(StepRecord.NOT_RUN.equals(s.status()) || StepRecord.PLANNED.equals(s.status()) ? "" : Durations.format(s.duration()))
           .append(" | ").append(cell(s.detail() == null ? s.title() : s.detail())).append(" |\n");
     }
@@ -56,37 +59,44 @@ public final class SummaryRenderer {
     if (!r.rollback().isEmpty()) {
       md.append("### Rollback\n\n| Undo of | What | Outcome | Detail |\n|---|---|---|---|\n");
       for (UndoRecord u : r.rollback()) {
-        md.append("| `").append(u.stepId()).append("` | ").append(cell(u.description())).append(" | ").append(icon(u.status()))
+        md.append("| ").append(code(u.stepId())).append(" | ").append(cell(u.description())).append(" | ").append(icon(u.status()))
             .append(' ').append(u.status()).append(" | ").append(cell(u.detail())).append(" |\n");
       }
       md.append('\n');
     }
     if (r.failure() != null && !r.lastEvents().isEmpty()) {
-      md.append("### Last events\n\n```text\n");
+      md.append("### Last events\n\n");
+      List<String> lines = new ArrayList<>();
       for (BeanstalkEvent e : r.lastEvents()) {
-        md.append(e.date()).append(' ').append(e.severity()).append(' ')
-            .append(e.environmentName() == null ? "" : e.environmentName() + ": ").append(e.message().replace("```", "'''"))
-            .append('\n');
+        lines.add(e.date() + " " + e.severity() + " " + (e.environmentName() == null ? "" : e.environmentName() + ": ")
+            + e.message().replace("\r\n", "\n").replace('\r', '\n').replace("\n", " ⏎ "));
       }
-      md.append("```\n");
+      md.append(Markdown.block("text", lines));
     }
     return fit(md.toString());
   }
 
-  static String headline(RunReport r) {
-    String label = r.request().versionLabel();
-    String live = r.live() == null ? "production" : r.live().name();
-    String liveVersion = r.live() == null ? "?" : r.live().versionLabel();
+  /** The headline as plain text, for a notice annotation. */
+  public static String plainHeadline(RunReport r) {
+    return headline(r, UnaryOperator.identity(), UnaryOperator.identity());
+  }
+
+  /** The first line of the summary; {@code code} and {@code text} render the values in it. */
+  static String headline(RunReport r, UnaryOperator<String> code, UnaryOperator<String> text) {
+    String label = code.apply(r.request().versionLabel());
+    String live = r.live() == null ? "production" : text.apply(r.live().name());
+    String liveVersion = code.apply(r.live() == null ? "?" : r.live().versionLabel());
     return switch (r.result()) {
-      case "promoted" -> "✅ `" + label + "` is live on " + live;
+      case "promoted" -> "✅ " + label + " is live on " + live;
       case "deployed" -> r.request().strategy() == dev.bluegreen.plan.Strategy.CLONE
-          ? "✅ `" + label + "` is live on " + live
-          : "✅ `" + label + "` is deployed to the standby " + (r.standby() == null ? "" : r.standby().name()) + " (not promoted)";
+          ? "✅ " + label + " is live on " + live
+          : "✅ " + label + " is deployed to the standby " + (r.standby() == null ? "" : text.apply(r.standby().name()))
+              + " (not promoted)";
       case "swapped" -> "✅ " + live + " now serves production";
       case "rolled-back" -> (r.failure() == null ? "✅ Rolled back: " : "↩️ Failed and rolled back: ") + live
-          + " serves production with `" + liveVersion + "`";
+          + " serves production with " + liveVersion;
       case "planned" -> "📝 Dry run: nothing was changed";
-      case "status" -> "ℹ️ " + (r.live() == null ? "Status" : live + " serves production with `" + liveVersion + "`");
+      case "status" -> "ℹ️ " + (r.live() == null ? "Status" : live + " serves production with " + liveVersion);
       case "cleaned" -> "🧹 Cleanup done";
       default -> r.exitCode() == PlanRunner.NEEDS_PERSON ? "🚨 Failed: production needs attention"
           : r.exitCode() == PlanRunner.USAGE ? "⛔ Nothing was changed: the inputs need fixing"
@@ -100,7 +110,8 @@ public final class SummaryRenderer {
       case PlanRunner.NEEDS_PERSON -> "Production may not be served by a healthy environment. Open the environments below "
           + "in the console, check which one holds " + code(r.productionCname()) + " and its health, and swap or redeploy by hand "
           + "(command: swap or rollback) once you know which one is good.";
-      default -> "Production is served by a healthy environment" + (r.live() == null ? "" : " (" + r.live().name() + ")")
+      default -> "Production is served by a healthy environment" + (r.live() == null ? ""
+          : " (" + Markdown.text(r.live().name()) + ")")
           + ". Fix the cause and run again; a re-run picks up where this one stopped.";
     };
   }
@@ -109,8 +120,8 @@ public final class SummaryRenderer {
     if (e == null) {
       return "—";
     }
-    return "[" + e.name() + "](" + q.consoleLink(e.id()) + ") · " + code(e.cname()) + " · `" + e.versionLabel() + "` · "
-        + colour(e.health()) + " " + e.status() + "/" + e.health();
+    return Markdown.link(e.name(), q.consoleLink(e.id())) + " · " + code(e.cname()) + " · " + code(e.versionLabel()) + " · "
+        + colour(e.health()) + " " + Markdown.text(e.status() + "/" + e.health());
   }
 
   private static String colour(String health) {
@@ -136,15 +147,15 @@ public final class SummaryRenderer {
   }
 
   private static String code(String s) {
-    return s == null ? "—" : "`" + s + "`";
+    return Markdown.code(s);
   }
 
+  /** A table cell; long text is cut before it is escaped, so no escape is cut in half. */
   static String cell(String s) {
     if (s == null) {
       return "";
     }
-    String t = s.replace("|", "\\|").replace("\r", "").replace("\n", "<br>");
-    return t.length() > MAX_DETAIL ? t.substring(0, MAX_DETAIL) + "…" : t;
+    return s.length() > MAX_DETAIL ? Markdown.text(s.substring(0, MAX_DETAIL)) + "…" : Markdown.text(s);
   }
 
   private static String fit(String md) {

@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WorkflowLogTest {
 
@@ -40,10 +42,27 @@ class WorkflowLogTest {
     assertThat(text()).isEqualTo("::add-mask::s3cr3t-value\ntoken is ***\n::warning::*** leaked?\n");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"::warning::forged", "  ::warning::forged", "\u00a0::warning::forged", "\u200b::warning::forged",
+      ":\u200b:warning::forged", "ok\n::warning::forged", "ok\r::warning::forged", "ok\r\n \t::warning::forged",
+      "x ##[set-output name=result;]forged", "x #\u200b#[warning]forged", "x ##\ufe0f[warning]forged"})
+  void textFromInputsOrAwsNeverBecomesACommand(String text) {
+    log.info(text);
+    assertThat(RunnerCommands.in(text())).isEmpty();
+    assertThat(text()).contains("forged");
+  }
+
   @Test
-  void textThatLooksLikeACommandIsNotTakenAsOne() {
-    log.info("::set-output name=x::y");
-    assertThat(text()).isEqualTo(" ::set-output name=x::y\n");
+  void theDefusedTextStaysReadable() {
+    log.info("events:\n::warning::forged\nlabel ##[set-output name=x]y");
+    assertThat(text()).isEqualTo("events:\n> ::warning::forged\nlabel ## [set-output name=x]y\n");
+  }
+
+  @Test
+  void annotationsFromUntrustedTextStayOneCommand() {
+    log.error("failed: ok\r\n::warning::forged ##[set-output name=result;]x");
+    assertThat(RunnerCommands.in(text())).containsExactly("error::failed: ok%0D%0A::warning::forged ##[set-output "
+        + "name=result;]x");
   }
 
   @Test

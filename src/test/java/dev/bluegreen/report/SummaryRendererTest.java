@@ -50,6 +50,31 @@ class SummaryRendererTest {
   }
 
   @Test
+  void valuesFromInputsAndAwsCannotForgeStructureOrLinks() {
+    String label = "v2`|<img src=x>[x](http://evil.example)";
+    dev.bluegreen.beanstalk.Environment live = new dev.bluegreen.beanstalk.Environment("app-green", "e-1)(x", "app", label,
+        "app.us-east-1.elasticbeanstalk.com", null, "Ready", "Green", null, "WebServer", null, null, null, null, null);
+    RunReport base = report(List.of(new StepRecord("deploy-standby", "t", StepRecord.FAILED, Instant.EPOCH, Duration.ZERO,
+        "failed\n## Forged heading\n| x | y |")), "boom\n## Forged\n[click](http://evil.example)");
+    RunReport r = new RunReport(base.request(), base.started(), base.ended(), base.steps(), base.rollback(), live, null, live,
+        null, base.productionCname(), "v1", false, List.of("recovered\n# Forged"), List.of(new dev.bluegreen.beanstalk
+        .BeanstalkEvent(Instant.EPOCH, "app-green", null, "ERROR", "```\n## Forged from an event")), base.failure(),
+        base.failedStep(), "failed", 1, true);
+
+    String md = SummaryRenderer.render(r);
+
+    assertThat(md.lines().filter(l -> l.startsWith("#"))).containsExactly(
+        "## ❌ Failed: production is served by a healthy environment", "### Recovered", "### Environments", "### Steps",
+        "### Last events");
+    assertThat(md).doesNotContain("](http://evil").doesNotContainPattern("(?<!\\\\)<img").contains("environmentId=e-1%29%28x)");
+    md.lines().filter(l -> l.startsWith("| **Live**") || l.startsWith("| **Standby**"))
+        .forEach(row -> assertThat(MarkdownTest.cellSeparators(row)).as(row).isEqualTo(4));
+    md.lines().filter(l -> l.startsWith("| `deploy-standby`"))
+        .forEach(row -> assertThat(MarkdownTest.cellSeparators(row)).as(row).isEqualTo(5));
+    assertThat(md).contains("````text\n1970-01-01T00:00:00Z ERROR app-green: ``` ⏎ ## Forged from an event\n````\n");
+  }
+
+  @Test
   void outputsOfAFailure_includeTheResultAndTheStepsAsJson() {
     Map<String, String> out = OutputsMapper.outputs(report(List.of(new StepRecord("deploy-standby", "t", StepRecord.FAILED,
         Instant.EPOCH, Duration.ofMillis(1234), "boom")), "boom"));

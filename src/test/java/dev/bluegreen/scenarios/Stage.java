@@ -44,7 +44,12 @@ final class Stage implements AutoCloseable {
   private final String productionPrefix;
 
   /** The outcome of one command run. */
-  record Run(int exit, String log, Map<String, String> outputs, String summary) {}
+  record Run(int exit, String log, Map<String, String> outputs, String summary) {
+    /** The summary's text as GitHub shows it: backslash escapes resolved, line breaks as lines. */
+    String summaryText() {
+      return summary.replaceAll("\\\\(\\p{Punct})", "$1").replace("<br>", "\n");
+    }
+  }
 
   Stage(Seed seed) {
     this(seed, 11);

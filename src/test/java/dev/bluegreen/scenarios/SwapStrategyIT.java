@@ -124,7 +124,7 @@ class SwapStrategyIT {
           stage.bundle("v2", null).toString(), "--wait-timeout", "60s"));
 
       assertThat(run.exit()).as(run.log()).isEqualTo(1);
-      assertThat(run.summary()).contains("Timed out after 1m waiting for shop-green to run v2 healthily (last: Updating/Grey",
+      assertThat(run.summaryText()).contains("Timed out after 1m waiting for shop-green to run v2 healthily (last: Updating/Grey",
           "The operation may still be running; see the events of shop-green in the Elastic Beanstalk console.");
       assertThat(stage.sim.calls().count("SwapEnvironmentCNAMEs")).isZero();
       stage.assertProductionAlwaysServed();
