@@ -4,13 +4,25 @@ import dev.bluegreen.action.ActionEnvironment;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** Runs the {@code bluegreen} command line in a host: picks the command, wires Micronaut and picocli, returns the exit code. */
 public final class Cli {
   private Cli() {}
 
+  /** The commands the {@code command} input may name; the tool commands (simulate, demo) are for a terminal. */
+  static final List<String> ACTION_COMMANDS = List.of("deploy", "swap", "rollback", "status", "cleanup");
+
   public static int run(Host host, String... args) {
+    if (args.length == 0) {
+      Optional<String> problem = commandInputProblem(host);
+      if (problem.isPresent()) {
+        return new Execution(host, false).refuse(List.of(problem.get()));
+      }
+    }
     String[] effective = args.length > 0 ? args : implicitCommand(host);
     // The product takes no Micronaut configuration (inputs come from INPUT_* and flags), so the
     // context skips environment deduction and property sources: they cost start-up time natively.
@@ -33,6 +45,13 @@ public final class Cli {
     }
   }
 
+  /** A {@code command} input that names none of the action commands, as a problem. */
+  static Optional<String> commandInputProblem(Host host) {
+    ActionEnvironment action = new ActionEnvironment(host.env());
+    return action.input("command").filter(c -> !ACTION_COMMANDS.contains(c.toLowerCase(Locale.ROOT)))
+        .map(c -> "command: '" + c + "' is not one of " + String.join(", ", ACTION_COMMANDS));
+  }
+
   /**
    * With no arguments (a docker action passes none): the {@code command} input, or deploy for a
    * DNXLabs-style container, or help.
@@ -40,7 +59,7 @@ public final class Cli {
   static String[] implicitCommand(Host host) {
     ActionEnvironment action = new ActionEnvironment(host.env());
     if (action.hasAnyInput() || action.isActions()) {
-      return new String[] {action.input("command").orElse("deploy").toLowerCase()};
+      return new String[] {action.input("command").orElse("deploy").toLowerCase(Locale.ROOT)};
     }
     if (ActionInputDefaults.dnxMode(host.env())) {
       return new String[] {"deploy"};

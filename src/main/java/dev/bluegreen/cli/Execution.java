@@ -10,6 +10,7 @@ import dev.bluegreen.beanstalk.AwsSettings;
 import dev.bluegreen.beanstalk.BeanstalkException;
 import dev.bluegreen.beanstalk.Environment;
 import dev.bluegreen.health.HttpHealthChecker;
+import dev.bluegreen.http.NetworkVariables;
 import dev.bluegreen.http.ProxySettings;
 import dev.bluegreen.log.Log;
 import dev.bluegreen.log.PlainLog;
@@ -21,10 +22,11 @@ import dev.bluegreen.plan.PlanRunner;
 import dev.bluegreen.plan.Plans;
 import dev.bluegreen.plan.RunReport;
 import dev.bluegreen.plan.StepContext;
+import dev.bluegreen.report.Markdown;
 import dev.bluegreen.report.OutputsMapper;
 import dev.bluegreen.report.SummaryRenderer;
-import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,7 @@ public final class Execution {
   private final Log log;
   private final Optional<OutputFile> outputFile;
   private final Optional<StepSummaryFile> summaryFile;
+  private final NetworkVariables.Parsed network;
   private final Optional<ProxySettings> proxy;
 
   public Execution(Host host, boolean stacktrace) {
@@ -54,7 +57,8 @@ public final class Execution {
     this.log = action.isActions() ? new WorkflowLog(host.out(), debug) : new PlainLog(host.out(), debug);
     this.outputFile = action.outputFile().map(OutputFile::new);
     this.summaryFile = action.summaryFile().map(StepSummaryFile::new);
-    this.proxy = ProxySettings.fromEnvironment(host.env());
+    this.network = NetworkVariables.parse(host.env());
+    this.proxy = network.proxy();
     for (String name : SECRET_VARIABLES) {
       log.mask(host.env().get(name));
     }
@@ -67,11 +71,12 @@ public final class Execution {
   public int run(Command command, InputOptions options) {
     RequestParser parser = new RequestParser(host.env(), host.workDir());
     RequestParser.Parsed parsed = parser.parse(command, options);
-    if (!parsed.ok()) {
-      List<String> problems = parsed.problems();
+    if (!parsed.ok() || !network.problems().isEmpty()) {
+      List<String> problems = new ArrayList<>(parsed.problems());
+      problems.addAll(network.problems());
       boolean namesValid = problems.stream().noneMatch(p -> p.startsWith("application-name:")
           || p.startsWith("blue-environment:") || p.startsWith("green-environment:") || p.startsWith("aws-region:"));
-      if (parsed.productionCnameMissing() && namesValid) {
+      if (parsed.productionCnameMissing() && namesValid && network.problems().isEmpty()) {
         problems = problems.stream().map(p -> p.startsWith("production-cname:") ? p + cnameHint(options, parser) : p).toList();
       }
       return invalid(problems);
@@ -112,13 +117,18 @@ public final class Execution {
       log.error(e.getMessage());
     }
     if (report.succeeded()) {
-      log.notice(SummaryHeadline.of(summary));
+      log.notice(SummaryRenderer.plainHeadline(report));
     }
     if (outputFile.isEmpty()) {
       log.info("");
       log.info("outputs:");
       outputs.forEach((k, v) -> log.info("  " + k + "=" + v));
     }
+  }
+
+  /** Refuses to run: every problem as an error, result=failed, a summary that says nothing was changed; exit 2. */
+  public int refuse(List<String> problems) {
+    return invalid(problems);
   }
 
   private int invalid(List<String> problems) {
@@ -130,7 +140,7 @@ public final class Execution {
     try {
       outputFile.ifPresent(f -> f.update(outputs));
       summaryFile.ifPresent(f -> f.write("## ⛔ Nothing was changed: the inputs need fixing\n\n"
-          + String.join("", problems.stream().map(p -> "- " + p.replace("|", "\\|") + "\n").toList())));
+          + String.join("", problems.stream().map(p -> "- " + Markdown.text(p) + "\n").toList())));
     } catch (RuntimeException e) {
       log.error(e.getMessage());
     }
@@ -158,23 +168,8 @@ public final class Execution {
   }
 
   private AwsSettings awsSettings(String region, InputOptions options, RequestParser parser) {
-    return new AwsSettings(region, endpoints(), proxy, credentials(parser.roleToAssume(options),
+    return new AwsSettings(region, network.endpoints(), proxy, credentials(parser.roleToAssume(options),
         parser.roleSessionName(options)), host.clock(), host.sleeper(), log::mask);
-  }
-
-  private Map<String, URI> endpoints() {
-    Map<String, URI> endpoints = new LinkedHashMap<>();
-    String all = host.env().get("AWS_ENDPOINT_URL");
-    Map<String, String> names = Map.of("elasticbeanstalk", "AWS_ENDPOINT_URL_ELASTIC_BEANSTALK", "s3", "AWS_ENDPOINT_URL_S3",
-        "sts", "AWS_ENDPOINT_URL_STS");
-    names.forEach((service, variable) -> {
-      String v = host.env().get(variable);
-      String chosen = v != null && !v.isBlank() ? v : all;
-      if (chosen != null && !chosen.isBlank()) {
-        endpoints.put(service, URI.create(chosen.trim()));
-      }
-    });
-    return endpoints;
   }
 
   private AwsSettings.CredentialSource credentials(Optional<String> role, String sessionName) {
@@ -198,15 +193,5 @@ public final class Execution {
       return new AwsSettings.Profile(env.get("AWS_PROFILE").trim());
     }
     return new AwsSettings.DefaultChain();
-  }
-
-  /** The first line of a summary without its markdown, for a notice. */
-  static final class SummaryHeadline {
-    private SummaryHeadline() {}
-
-    static String of(String summary) {
-      String first = summary.lines().findFirst().orElse("");
-      return first.replaceFirst("^#+\\s*", "").replace("`", "");
-    }
   }
 }

@@ -7,6 +7,7 @@ import dev.bluegreen.plan.Command;
 import dev.bluegreen.plan.DeploymentRequest;
 import dev.bluegreen.plan.Strategy;
 import dev.bluegreen.waiting.Durations;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +34,8 @@ public final class RequestParser {
   private static final Pattern SESSION_NAME = Pattern.compile("^[\\w+=,.@-]{2,64}$");
   private static final Set<String> TRUE = Set.of("true", "True", "TRUE");
   private static final Set<String> FALSE = Set.of("false", "False", "FALSE");
+  /** RFC 3986 path-absolute with an optional query: pchar, '/' and '?' only, percent-escapes well formed. */
+  private static final Pattern URL_PATH = Pattern.compile("^/([A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})*$");
   private static final List<String> COLOURS = List.of("Green", "Yellow", "Red", "Grey");
   /** GitHub ends a job after 6 hours; a single wait must leave room for the rest of the run. */
   static final Duration MAX_WAIT_TIMEOUT = Duration.ofHours(5).plusMinutes(50);
@@ -87,6 +90,14 @@ public final class RequestParser {
       problem("version-label", "'" + label + "' must be 1 to 100 characters without '/'");
     }
     Path bundle = bundle(value("source-bundle", o.sourceBundle));
+    String bucket = value("s3-bucket", o.s3Bucket);
+    if (bucket != null) {
+      S3Names.bucketProblem(bucket).ifPresent(p -> problem("s3-bucket", "'" + bucket + "' " + p));
+    }
+    String key = value("s3-key", o.s3Key);
+    if (key != null) {
+      S3Names.keyProblem(key).ifPresent(p -> problem("s3-key", p));
+    }
     String description = value("version-description", o.versionDescription);
     if (description != null && description.length() > 200) {
       problem("version-description", "is " + description.length() + " characters long; the limit is 200");
@@ -134,7 +145,7 @@ public final class RequestParser {
     }
     String runId = action.runId().orElse(UUID.randomUUID().toString().substring(0, 8));
     DeploymentRequest request = new DeploymentRequest(command, application, blue, green, strategy, production, label, bundle,
-        value("s3-bucket", o.s3Bucket), value("s3-key", o.s3Key), description, health, accepted, waitTimeout, poll, drain,
+        bucket, key, description, health, accepted, waitTimeout, poll, drain,
         rollback, promote, terminate, keepTemporary, keepVersions, dryRun, region, runId, action.runUrl().orElse(null));
     return new Parsed(request, List.of(), false, List.copyOf(warnings));
   }
@@ -167,6 +178,9 @@ public final class RequestParser {
     String path = orDefault("health-check-path", o.healthCheckPath);
     if (!path.startsWith("/")) {
       problem("health-check-path", "'" + path + "' must start with /");
+    } else if (!URL_PATH.matcher(path).matches()) {
+      problem("health-check-path", "'" + path + "' is not a URL path and query: characters other than letters, digits "
+          + "and -._~!$&'()*+,;=:@/? must be percent-encoded (a space is %20), and there is no #fragment");
     }
     String statusSpec = orDefault("health-check-status", o.healthCheckStatus);
     Optional<StatusMatcher> statuses = StatusMatcher.parse(statusSpec);
@@ -176,8 +190,13 @@ public final class RequestParser {
     Duration timeout = duration("health-check-timeout", o.healthCheckTimeout, Duration.ofSeconds(1), Duration.ofMinutes(5));
     int successes = integer("health-check-successes", o.healthCheckSuccesses, 1, 100);
     Duration maxWait = duration("health-check-max-wait", o.healthCheckMaxWait, Duration.ofSeconds(1), Duration.ofHours(1));
-    return new HealthCheckSettings(scheme, path, statuses.orElse(null), value("health-check-contains", o.healthCheckContains),
-        timeout, successes, maxWait);
+    String contains = value("health-check-contains", o.healthCheckContains);
+    if (contains != null && contains.getBytes(StandardCharsets.UTF_8).length > HealthCheckSettings.MAX_CONTAINS_BYTES) {
+      problem("health-check-contains", "is " + contains.getBytes(StandardCharsets.UTF_8).length + " bytes long; the limit "
+          + "is " + HealthCheckSettings.MAX_CONTAINS_BYTES + " (the check reads the first "
+          + HealthCheckSettings.MAX_BODY_BYTES / 1024 + " KiB of the body)");
+    }
+    return new HealthCheckSettings(scheme, path, statuses.orElse(null), contains, timeout, successes, maxWait);
   }
 
   private Set<String> acceptedHealth(String raw) {
@@ -273,7 +292,8 @@ public final class RequestParser {
     String v = orDefault(input, raw);
     Optional<Duration> d = Durations.parse(v);
     if (d.isEmpty()) {
-      problem(input, "'" + v + "' is not a duration; write 90s, 5m, 1h or plain seconds");
+      problem(input, "'" + v + "' is not a duration between " + Durations.format(min) + " and " + Durations.format(max)
+          + "; write 90s, 5m, 1h or plain seconds");
       return min;
     }
     if (d.get().compareTo(min) < 0 || d.get().compareTo(max) > 0) {
@@ -317,8 +337,13 @@ public final class RequestParser {
     return Inputs.named(input).map(Inputs.Input::defaultValue).orElseThrow();
   }
 
-  private static String value(String input, String raw) {
-    return blankToNull(raw);
+  /** The trimmed value, or null when unset; a value that is not one line of text is a problem. */
+  private String value(String input, String raw) {
+    String v = blankToNull(raw);
+    if (v != null) {
+      InputText.problem(v).ifPresent(p -> problem(input, p));
+    }
+    return v;
   }
 
   private static String blankToNull(String v) {
@@ -326,6 +351,9 @@ public final class RequestParser {
   }
 
   private void problem(String input, String message) {
-    problems.add(input + ": " + message);
+    String p = input + ": " + message;
+    if (!problems.contains(p)) {
+      problems.add(p);
+    }
   }
 }

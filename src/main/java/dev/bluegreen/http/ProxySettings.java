@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * The conventional proxy variables: HTTP_PROXY for http URLs, HTTPS_PROXY for https, NO_PROXY
  * (comma-separated hosts, {@code .suffix} or {@code *}) for hosts reached directly. Lower-case
- * spellings are honoured too.
+ * spellings are honoured too. {@link NetworkVariables} checks the variables first: built from
+ * unchecked ones, a malformed URL throws.
  */
 public record ProxySettings(URI httpProxy, URI httpsProxy, List<String> noProxy) {
 
@@ -74,9 +75,11 @@ public record ProxySettings(URI httpProxy, URI httpsProxy, List<String> noProxy)
   }
 
   private static URI uri(String value) {
-    if (value == null) {
-      return null;
-    }
-    return URI.create(value.contains("://") ? value : "http://" + value);
+    return value == null ? null : URI.create(withScheme(value));
+  }
+
+  /** curl and most tools accept a proxy without a scheme ({@code proxy:3128}) and mean http. */
+  static String withScheme(String value) {
+    return value.contains("://") ? value : "http://" + value;
   }
 }
