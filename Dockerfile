@@ -54,6 +54,9 @@ RUN mkdir -p "/out/usr/lib/$(uname -m)-linux-gnu" \
 FROM ${RUNTIME_IMAGE}
 COPY --from=zlib /out/ /
 COPY --from=build /bluegreen /bluegreen
+# The binary reads its environment and writes its output as UTF-8 itself (from /proc/self, whatever
+# the locale); LANG says so to anything else in the image too.
+ENV LANG=C.UTF-8
 LABEL org.opencontainers.image.title="beanstalk-blue-green" \
       org.opencontainers.image.description="Zero-downtime blue-green deployments to AWS Elastic Beanstalk"
 # Absolute path, exec form: the runner appends no arguments (inputs arrive as INPUT_* variables);

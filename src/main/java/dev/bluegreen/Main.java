@@ -34,7 +34,7 @@ public final class Main {
       host.out().flush();
       Runtime.getRuntime().halt(exit.get() >= 0 ? exit.get() : 130);
     }, "bluegreen-signal"));
-    int code = Cli.run(host, args);
+    int code = Cli.run(host, Host.arguments(args));
     exit.set(code);
     done.countDown();
     System.exit(code);
