@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -24,13 +25,23 @@ public final class OutputFile {
     this.file = file;
   }
 
-  /** Writes the values that are new or changed since the last call. */
+  /** Why outputs could not be written to the file now, or empty when they can (the file is created if missing). */
+  public Optional<String> problem() {
+    try (var channel = Files.newByteChannel(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.of("cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+    }
+  }
+
+  /** Writes the values that are new or changed since the last successful write. */
   public synchronized void update(Map<String, String> outputs) {
     StringBuilder lines = new StringBuilder();
+    Map<String, String> changed = new HashMap<>();
     outputs.forEach((name, value) -> {
       if (!value.equals(written.get(name))) {
         lines.append(format(name, value));
-        written.put(name, value);
+        changed.put(name, value);
       }
     });
     if (lines.length() == 0) {
@@ -39,8 +50,10 @@ public final class OutputFile {
     try {
       Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write GITHUB_OUTPUT " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write GITHUB_OUTPUT " + file + " (" + e.getClass().getSimpleName() + ": "
+          + e.getMessage() + ")", e);
     }
+    written.putAll(changed);
   }
 
   static String format(String name, String value) {

@@ -1,5 +1,6 @@
 package dev.bluegreen.cli;
 
+import dev.bluegreen.bundle.Scratch;
 import dev.bluegreen.plan.Cancellation;
 import dev.bluegreen.simulator.Call;
 import dev.bluegreen.simulator.Cloud;
@@ -95,9 +96,14 @@ final class BenchmarkCommand implements Callable<Integer> {
   }
 
   private Result run(Case c, long seed) throws Exception {
+    try (Scratch scratch = new Scratch(Scratch.baseFor(host.env()))) {
+      return run(c, seed, scratch.newDirectory("bench-"));
+    }
+  }
+
+  private Result run(Case c, long seed, Path work) throws Exception {
     Instant start = Instant.parse("2026-01-05T09:00:00Z");
     VirtualTime time = new VirtualTime(start);
-    Path work = Files.createTempDirectory("bluegreen-bench-");
     Path bundle = Files.createDirectories(work.resolve("app"));
     Files.writeString(bundle.resolve("index.html"), "v2");
     try (Simulator sim = Simulator.startVirtual(time, Timings.realistic(), seed)) {

@@ -1,5 +1,6 @@
 package dev.bluegreen.cli;
 
+import dev.bluegreen.bundle.Scratch;
 import dev.bluegreen.plan.Cancellation;
 import dev.bluegreen.simulator.Behaviour;
 import dev.bluegreen.simulator.Seed;
@@ -54,8 +55,14 @@ final class DemoCommand implements Callable<Integer> {
       host.err().println("bluegreen demo: unknown scenario " + scenario);
       return 2;
     }
+    // The demo's bundle and summary are temporary files like any run's: gone when it ends.
+    try (Scratch scratch = new Scratch(Scratch.baseFor(host.env()))) {
+      return demo(scratch.newDirectory("demo-"), behaviour);
+    }
+  }
+
+  private int demo(Path work, String behaviour) throws Exception {
     VirtualTime time = new VirtualTime(Instant.parse("2026-01-05T09:00:00Z"));
-    Path work = Files.createTempDirectory("bluegreen-demo-");
     Path bundle = Files.createDirectories(work.resolve("app"));
     Files.writeString(bundle.resolve("index.html"), "<h1>v2</h1>\n");
     if (behaviour != null) {

@@ -6,6 +6,7 @@ import dev.bluegreen.action.OutputFile;
 import dev.bluegreen.action.StepSummaryFile;
 import dev.bluegreen.action.WorkflowLog;
 import dev.bluegreen.beanstalk.AwsClients;
+import dev.bluegreen.bundle.Scratch;
 import dev.bluegreen.beanstalk.AwsSettings;
 import dev.bluegreen.beanstalk.BeanstalkException;
 import dev.bluegreen.beanstalk.Environment;
@@ -81,19 +82,22 @@ public final class Execution {
       }
       return invalid(problems);
     }
+    Optional<String> unwritable = outputFile.flatMap(OutputFile::problem);
+    if (unwritable.isPresent()) {
+      return invalid(List.of("GITHUB_OUTPUT: " + unwritable.get() + "; later steps would read no outputs"));
+    }
     DeploymentRequest request = parsed.request();
     parsed.warnings().forEach(log::warning);
     AwsSettings settings = awsSettings(request.region(), options, parser);
     host.cancellation().bind(Thread.currentThread());
-    try (AwsClients clients = new AwsClients(settings)) {
+    try (AwsClients clients = new AwsClients(settings); Scratch scratch = new Scratch(Scratch.baseFor(host.env()))) {
       StepContext ctx = new StepContext(request, clients.gateway(), new HttpHealthChecker(host.clock(), host.sleeper(), proxy),
-          host.clock(), host.sleeper(), log, new Deployment(), host.cancellation());
+          host.clock(), host.sleeper(), log, new Deployment(), host.cancellation(), scratch);
       DeploymentPlan plan = Plans.forRequest(request);
       log.info("beanstalk-blue-green: " + command.input() + " " + request.application() + " (strategy "
           + request.strategy().input() + (request.dryRun() ? ", dry run" : "") + ")");
       RunReport report = new PlanRunner(ctx, this::publish).run(plan);
-      finish(report);
-      return report.exitCode();
+      return finish(report);
     } finally {
       host.cancellation().bind(null);
     }
@@ -103,20 +107,41 @@ public final class Execution {
     try {
       outputFile.ifPresent(f -> f.update(OutputsMapper.outputs(report)));
     } catch (RuntimeException e) {
+      // Written again at the end; a file that stays unwritable fails the run there.
       log.warning(e.getMessage());
     }
   }
 
-  private void finish(RunReport report) {
+  /**
+   * Outputs, summary and the exit code. Later steps rely on the outputs, so a run whose outputs
+   * could not be written fails, even when the deployment itself succeeded (and says so).
+   */
+  private int finish(RunReport report) {
     Map<String, String> outputs = OutputsMapper.outputs(report);
     String summary = SummaryRenderer.render(report);
+    String outputsFailed = null;
     try {
       outputFile.ifPresent(f -> f.update(outputs));
-      summaryFile.ifPresent(f -> f.write(summary));
     } catch (RuntimeException e) {
-      log.error(e.getMessage());
+      outputsFailed = e.getMessage();
     }
-    if (report.succeeded()) {
+    int exit = report.exitCode();
+    if (outputsFailed != null) {
+      String what = report.succeeded() ? "the deployment itself succeeded (" + SummaryRenderer.plainHeadline(report) + "), but "
+          : "";
+      log.error(outputsFailed + ": " + what + "later steps would read missing outputs");
+      summary = "> [!CAUTION]\n> The step outputs could not be written (" + Markdown.text(outputsFailed) + "); "
+          + Markdown.text(what) + "later steps would read missing outputs.\n\n" + summary;
+      exit = exit == PlanRunner.OK ? PlanRunner.FAILED : exit;
+    }
+    try {
+      String markdown = summary;
+      summaryFile.ifPresent(f -> f.write(markdown));
+    } catch (RuntimeException e) {
+      // GitHub does not fail a step whose summary upload fails either: the outputs and the log carry the result.
+      log.warning(e.getMessage());
+    }
+    if (report.succeeded() && outputsFailed == null) {
       log.notice(SummaryRenderer.plainHeadline(report));
     }
     if (outputFile.isEmpty()) {
@@ -124,6 +149,7 @@ public final class Execution {
       log.info("outputs:");
       outputs.forEach((k, v) -> log.info("  " + k + "=" + v));
     }
+    return exit;
   }
 
   /** Refuses to run: every problem as an error, result=failed, a summary that says nothing was changed; exit 2. */

@@ -1,6 +1,7 @@
 package dev.bluegreen.cli;
 
 import dev.bluegreen.action.ActionEnvironment;
+import dev.bluegreen.bundle.SourceBundle;
 import dev.bluegreen.health.HealthCheckSettings;
 import dev.bluegreen.health.StatusMatcher;
 import dev.bluegreen.plan.Command;
@@ -89,7 +90,7 @@ public final class RequestParser {
     if (label != null && (label.length() > 100 || label.contains("/"))) {
       problem("version-label", "'" + label + "' must be 1 to 100 characters without '/'");
     }
-    Path bundle = bundle(value("source-bundle", o.sourceBundle));
+    SourceBundle bundle = bundle(value("source-bundle", o.sourceBundle));
     String bucket = value("s3-bucket", o.s3Bucket);
     if (bucket != null) {
       S3Names.bucketProblem(bucket).ifPresent(p -> problem("s3-bucket", "'" + bucket + "' " + p));
@@ -233,23 +234,19 @@ public final class RequestParser {
     return region;
   }
 
-  private Path bundle(String raw) {
-    if (raw == null) {
+  /**
+   * The bundle, checked now so that every problem is reported with the others. In GitHub Actions it
+   * must come from GITHUB_WORKSPACE; elsewhere a relative path must stay in the working directory.
+   */
+  private SourceBundle bundle(String raw) {
+    if (raw == null || InputText.problem(raw).isPresent()) {
       return null;
     }
     Path base = action.workspace().orElse(workDir);
-    Path path = base.resolve(raw).normalize();
-    if (!Files.exists(path)) {
-      problem("source-bundle", path + " does not exist (paths are relative to " + base + ")");
-      return null;
-    }
-    if (Files.isRegularFile(path)) {
-      String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-      if (!(name.endsWith(".zip") || name.endsWith(".jar") || name.endsWith(".war"))) {
-        problem("source-bundle", path + " must be a .zip, .jar or .war file, or a directory to zip");
-      }
-    }
-    return path;
+    boolean confined = action.isActions() || action.workspace().isPresent() || !Path.of(raw).isAbsolute();
+    SourceBundle.Inspection inspection = SourceBundle.inspect(raw, base, confined);
+    inspection.problems().forEach(p -> problem("source-bundle", p));
+    return inspection.bundle().orElse(null);
   }
 
   private String environmentName(String input, String raw) {

@@ -1,9 +1,9 @@
 package dev.bluegreen.plan;
 
+import dev.bluegreen.bundle.SourceBundle;
 import dev.bluegreen.health.HealthCheckSettings;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
@@ -24,7 +24,7 @@ public record DeploymentRequest(
     Strategy strategy,
     String productionCname,
     String versionLabel,
-    Path sourceBundle,
+    SourceBundle sourceBundle,
     String s3Bucket,
     String s3Key,
     String versionDescription,

@@ -1,6 +1,7 @@
 package dev.bluegreen.plan;
 
 import dev.bluegreen.beanstalk.BeanstalkException;
+import dev.bluegreen.bundle.Scratch;
 import dev.bluegreen.beanstalk.BeanstalkGateway;
 import dev.bluegreen.beanstalk.Environment;
 import dev.bluegreen.health.HttpHealthChecker;
@@ -24,9 +25,10 @@ public final class StepContext {
   private final Deployment state;
   private final Cancellation cancellation;
   private final Poller poller;
+  private final Scratch scratch;
 
   public StepContext(DeploymentRequest request, BeanstalkGateway aws, HttpHealthChecker health, Clock clock, Sleeper sleeper,
-      Log log, Deployment state, Cancellation cancellation) {
+      Log log, Deployment state, Cancellation cancellation, Scratch scratch) {
     this.request = request;
     this.aws = aws;
     this.health = health;
@@ -36,11 +38,12 @@ public final class StepContext {
     this.state = state;
     this.cancellation = cancellation;
     this.poller = new Poller(clock, sleeper);
+    this.scratch = scratch;
   }
 
   /** The same run, logging through another log (a parallel step's prefixed lines). */
   public StepContext withLog(Log other) {
-    return new StepContext(request, aws, health, clock, sleeper, other, state, cancellation);
+    return new StepContext(request, aws, health, clock, sleeper, other, state, cancellation, scratch);
   }
 
   public DeploymentRequest request() {
@@ -73,6 +76,11 @@ public final class StepContext {
 
   public Cancellation cancellation() {
     return cancellation;
+  }
+
+  /** The run's temporary directory, deleted when the run ends. */
+  public Scratch scratch() {
+    return scratch;
   }
 
   public Poller poller() {

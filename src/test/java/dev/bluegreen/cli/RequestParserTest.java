@@ -113,7 +113,7 @@ class RequestParserTest {
     assertThat(parsed.request().waitTimeout()).isEqualTo(Duration.ofMinutes(30));
     assertThat(parsed.request().region()).isEqualTo("us-west-2");
     assertThat(parsed.request().versionLabel()).isEqualTo("abcdef0-42");
-    assertThat(parsed.request().sourceBundle()).isEqualTo(dir.resolve("dist"));
+    assertThat(parsed.request().sourceBundle().path()).isEqualTo(dir.resolve("dist").toRealPath());
   }
 
   @Test

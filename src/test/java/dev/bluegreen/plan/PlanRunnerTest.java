@@ -32,7 +32,7 @@ class PlanRunnerTest {
     Deployment state = new Deployment();
     state.productionCname("app.us-east-1.elasticbeanstalk.com");
     return new StepContext(r, aws, null, time.clock(), time, new PlainLog(new PrintStream(logBytes, true), false), state,
-        cancellation);
+        cancellation, null);
   }
 
   /** A step that takes some virtual time, may fail, and has an undo that records itself (and may fail). */

@@ -121,6 +121,7 @@ class CancellationIT {
       Map<String, String> env = pb.environment();
       env.putAll(sim.clientEnvironment());
       env.put("GITHUB_ACTIONS", "true");
+      env.put("GITHUB_WORKSPACE", dir.toString());
       env.put("GITHUB_OUTPUT", output.toString());
       env.put("GITHUB_STEP_SUMMARY", summary.toString());
       Process process = pb.start();

@@ -5,6 +5,8 @@ import static dev.bluegreen.scenarios.Stage.swapArgs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bluegreen.action.RunnerCommands;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -144,6 +146,51 @@ class SecurityIT {
       assertThat(run.log()).contains("::error::AWS_ENDPOINT_URL_S3: is not a URL",
           "::error::AWS_ENDPOINT_URL_STS: https://***@sts.internal carries a user name and password");
       assertThat(run.log()).doesNotContain("hunter2").doesNotContain("unexpected error");
+    }
+  }
+
+  @Test
+  void anUnwritableOutputFile_isRefusedBeforeAnyChange() throws Exception {
+    try (Stage stage = Stage.pair()) {
+      Path directory = Files.createDirectories(stage.dir.resolve("not-a-file"));
+      Map<String, String> env = deployInputs(Map.of("version-label", "v2", "source-bundle", stage.bundle("v2", null)
+          .toString()));
+      env.put("GITHUB_OUTPUT", directory.toString());
+
+      Stage.Run run = stage.run(env);
+
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.log()).contains("::error::GITHUB_OUTPUT: cannot write " + directory);
+      assertThat(stage.sim.calls().mutating()).isEmpty();
+    }
+  }
+
+  @Test
+  void outputsThatCannotBeWrittenAtTheEnd_failTheStepAndSayTheDeploymentSucceeded() throws Exception {
+    try (Stage stage = Stage.pair()) {
+      Path output = stage.dir.resolve("output.txt");
+      stage.time.addObserver((from, to) -> {
+        if (stage.sim.calls().count("SwapEnvironmentCNAMEs") > 0 && !Files.isDirectory(output)) {
+          try {
+            Files.deleteIfExists(output);
+            Files.createDirectories(output);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
+      });
+      Map<String, String> env = deployInputs(Map.of("version-label", "v2", "source-bundle", stage.bundle("v2", null)
+          .toString()));
+      env.put("GITHUB_OUTPUT", output.toString());
+
+      Stage.Run run = stage.run(env);
+
+      assertThat(run.exit()).isEqualTo(1);
+      assertThat(run.log()).contains("::error::cannot write GITHUB_OUTPUT " + output,
+          "the deployment itself succeeded (✅ v2 is live on shop-green), but later steps would read missing outputs");
+      assertThat(run.summary()).startsWith("> [!CAUTION]\n> The step outputs could not be written");
+      assertThat(stage.liveName()).isEqualTo("shop-green");
+      stage.assertProductionAlwaysServed();
     }
   }
 

@@ -33,7 +33,7 @@ public final class CreateVersion implements Step {
     if (v == null || v.exists()) {
       return "nothing to do: version " + ctx.request().versionLabel() + " exists";
     }
-    return "would upload " + ctx.request().sourceBundle().getFileName() + " to s3://" + (v.bucket() == null ? "<storage bucket>" : v.bucket()) + "/"
+    return "would upload " + ctx.request().sourceBundle().describe() + " to s3://" + (v.bucket() == null ? "<storage bucket>" : v.bucket()) + "/"
         + v.key() + " and create version " + v.label();
   }
 
@@ -48,7 +48,7 @@ public final class CreateVersion implements Step {
     Optional<StoredObject> there = ctx.call(() -> ctx.aws().headObject(bucket, v.key()));
     boolean same = there.map(o -> v.sha256().equals(o.metadata().get(METADATA_SHA256))).orElse(false);
     if (!same) {
-      ctx.log().info("uploading " + r.sourceBundle().getFileName() + " to s3://" + bucket + "/" + v.key());
+      ctx.log().info("uploading " + r.sourceBundle().describe() + " to s3://" + bucket + "/" + v.key());
       ctx.call(() -> {
         ctx.aws().upload(bucket, v.key(), v.bundle(), Map.of(METADATA_SHA256, v.sha256()));
         return null;

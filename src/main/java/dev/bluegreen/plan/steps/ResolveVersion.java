@@ -1,6 +1,7 @@
 package dev.bluegreen.plan.steps;
 
 import dev.bluegreen.beanstalk.ApplicationVersion;
+import dev.bluegreen.bundle.SourceBundle;
 import dev.bluegreen.plan.DeploymentRequest;
 import dev.bluegreen.plan.Step;
 import dev.bluegreen.plan.StepContext;
@@ -9,7 +10,6 @@ import dev.bluegreen.plan.StepOutcome;
 import dev.bluegreen.plan.Tags;
 import dev.bluegreen.plan.VersionSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -52,14 +52,12 @@ public final class ResolveVersion implements Step {
     Path bundle;
     String sha;
     try {
-      if (!Files.exists(r.sourceBundle())) {
-        throw StepFailure.usage("source-bundle: " + r.sourceBundle() + " does not exist.");
-      }
-      bundle = Bundles.prepare(r.sourceBundle(), Files.createTempDirectory("bluegreen-"));
-      sha = Bundles.sha256(bundle);
+      bundle = r.sourceBundle().prepare(ctx.scratch());
+      sha = SourceBundle.sha256(bundle);
     } catch (IOException e) {
-      throw StepFailure.usage("source-bundle: cannot read " + r.sourceBundle() + ": " + e.getMessage());
+      throw StepFailure.usage("source-bundle: cannot read " + r.sourceBundle().path() + ": " + e.getMessage());
     }
+    r.sourceBundle().leftOut().ifPresent(l -> ctx.log().info(r.sourceBundle().describe() + ": " + l));
     if (existing.isPresent()) {
       Map<String, String> tags = ctx.call(() -> ctx.aws().tags(existing.get().arn()));
       String stored = tags.get(Tags.SHA256);
@@ -75,7 +73,7 @@ public final class ResolveVersion implements Step {
     }
     String key = r.s3Key() != null ? r.s3Key() : r.application() + "/" + label + ".zip";
     ctx.state().versionSource(new VersionSource(label, false, bundle, sha, r.s3Bucket(), key));
-    return StepOutcome.done("version " + label + " is new: " + r.sourceBundle().getFileName()
-        + (Files.isDirectory(r.sourceBundle()) ? "/ (zipped)" : "") + ", sha256 " + sha.substring(0, 12) + "…, will be uploaded");
+    return StepOutcome.done("version " + label + " is new: " + r.sourceBundle().describe() + ", sha256 " + sha.substring(0, 12)
+        + "…, will be uploaded");
   }
 }
