@@ -1,19 +1,17 @@
 package dev.bluegreen.simulator;
 
 import dev.bluegreen.simulator.SimEnvironment.OptionSetting;
-import java.time.Clock;
+import dev.bluegreen.simulator.core.Account;
+import dev.bluegreen.simulator.core.ApiError;
+import dev.bluegreen.simulator.core.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
-import java.util.Random;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -31,22 +29,14 @@ public final class Cloud {
   static final String NAMESPACE_ENV_VARS = "aws:elasticbeanstalk:application:environment";
   private static final Pattern ENV_NAME = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]$");
 
-  private record Scheduled(Instant at, long order, Runnable action) {}
-
-  private final Clock clock;
-  private final String region;
-  private final String accountId;
-  private final Random random;
+  private final Scheduler scheduler;
+  private final Account account;
   private final Timings timings;
   private final Map<String, SimApplication> applications = new LinkedHashMap<>();
   private final List<SimEnvironment> environments = new ArrayList<>();
   private final List<SimEvent> events = new ArrayList<>();
   private final Map<String, Map<String, S3Object>> buckets = new LinkedHashMap<>();
   private final Map<String, Instant> stsKeys = new LinkedHashMap<>();
-  private final PriorityQueue<Scheduled> schedule =
-      new PriorityQueue<>(Comparator.comparing(Scheduled::at).thenComparingLong(Scheduled::order));
-  private long order;
-  private Instant processing;
   private final List<Operation> operations = new ArrayList<>();
 
   /** An operation that ran to its end: what it was, on which environment, from when to when. */
@@ -57,79 +47,57 @@ public final class Cloud {
   }
   private int versionQuota = 1000;
 
-  public Cloud(Clock clock, String region, String accountId, Timings timings, long seed) {
-    this.clock = clock;
-    this.region = region;
-    this.accountId = accountId;
+  public Cloud(Scheduler scheduler, Account account, Timings timings) {
+    this.scheduler = scheduler;
+    this.account = account;
     this.timings = timings;
-    this.random = new Random(seed);
+  }
+
+  public Scheduler scheduler() {
+    return scheduler;
   }
 
   public String region() {
-    return region;
+    return account.region();
   }
 
   public String accountId() {
-    return accountId;
+    return account.accountId();
   }
 
-  public synchronized void setVersionQuota(int quota) {
-    this.versionQuota = quota;
+  public void setVersionQuota(int quota) {
+    synchronized (scheduler) {
+      this.versionQuota = quota;
+    }
   }
 
-  synchronized int versionQuota() {
-    return versionQuota;
+  int versionQuota() {
+    synchronized (scheduler) {
+      return versionQuota;
+    }
   }
 
   public String storageBucket() {
-    return "elasticbeanstalk-" + region + "-" + accountId;
+    return "elasticbeanstalk-" + region() + "-" + accountId();
   }
 
   // ---------------------------------------------------------------- time
 
-  /** The instant operations and events are stamped with: a scheduled transition's own, or the clock's. */
-  synchronized Instant now() {
-    return processing != null ? processing : clock.instant();
+  Instant now() {
+    return scheduler.now();
   }
 
   /** Applies every scheduled transition that is due, in order. */
-  public synchronized void settle() {
-    Instant limit = clock.instant();
-    while (!schedule.isEmpty() && !schedule.peek().at.isAfter(limit)) {
-      Scheduled next = schedule.poll();
-      processing = next.at;
-      try {
-        next.action.run();
-      } finally {
-        processing = null;
-      }
-    }
+  public void settle() {
+    scheduler.settle();
   }
-
-  /** The instant of the next scheduled transition after {@code from}, for a virtual clock to stop at. */
-  public synchronized Instant nextTransitionAfter(Instant from) {
-    Instant next = Instant.MAX;
-    for (Scheduled s : schedule) {
-      if (s.at.isAfter(from) && s.at.isBefore(next)) {
-        next = s.at;
-      }
-    }
-    return next;
-  }
-
 
   private Runnable schedule(Duration after, Runnable action) {
-    boolean[] cancelled = {false};
-    schedule.add(new Scheduled(now().plus(after), order++, () -> {
-      if (!cancelled[0]) {
-        action.run();
-      }
-    }));
-    return () -> cancelled[0] = true;
+    return scheduler.schedule(after, action);
   }
 
   private Duration vary(Duration base) {
-    double factor = 1 + (random.nextDouble() * 2 - 1) * timings.jitter();
+    double factor = 1 + (account.nextDouble() * 2 - 1) * timings.jitter();
     return Duration.ofNanos(Math.max(0, Math.round(base.toNanos() * factor)));
   }
 
@@ -138,9 +106,11 @@ public final class Cloud {
   }
 
   /** Every operation that has ended so far (launches, deployments, swaps, terminations), in order of ending. */
-  public synchronized List<Operation> operations() {
-    settle();
-    return List.copyOf(operations);
+  public List<Operation> operations() {
+    synchronized (scheduler) {
+      settle();
+      return List.copyOf(operations);
+    }
   }
 
   private void ended(String name, SimEnvironment env, Instant started) {
@@ -150,16 +120,11 @@ public final class Cloud {
   // ---------------------------------------------------------------- ids
 
   String newRequestId() {
-    return new UUID(random.nextLong(), random.nextLong()).toString();
+    return account.newRequestId();
   }
 
   private String alnum(int n) {
-    String chars = "abcdefghijklmnopqrstuvwxyz0123456789";
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < n; i++) {
-      s.append(chars.charAt(random.nextInt(chars.length())));
-    }
-    return s.toString();
+    return account.alnum(n);
   }
 
   private String upperAlnum(int n) {
@@ -167,7 +132,7 @@ public final class Cloud {
   }
 
   private String arn(String resource) {
-    return "arn:aws:elasticbeanstalk:" + region + ":" + accountId + ":" + resource;
+    return "arn:aws:elasticbeanstalk:" + region() + ":" + accountId() + ":" + resource;
   }
 
   // ---------------------------------------------------------------- events
@@ -177,54 +142,62 @@ public final class Cloud {
   }
 
   /** Events matching every given filter (nulls ignored), newest first. */
-  synchronized List<SimEvent> events(String application, String environmentName, String environmentId, String versionLabel,
+  List<SimEvent> events(String application, String environmentName, String environmentId, String versionLabel,
       String requestId, String minSeverity, Instant startTime, Instant endTime) {
-    settle();
-    String nameOfId = null;
-    if (environmentId != null) {
-      nameOfId = environments.stream().filter(e -> e.id.equals(environmentId)).map(e -> e.name).findFirst().orElse("\0");
-    }
-    List<String> severities = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
-    int min = minSeverity == null ? 0 : Math.max(0, severities.indexOf(minSeverity));
-    List<SimEvent> out = new ArrayList<>();
-    for (int i = events.size() - 1; i >= 0; i--) {
-      SimEvent e = events.get(i);
-      if ((application == null || application.equals(e.applicationName()))
-          && (environmentName == null || environmentName.equals(e.environmentName()))
-          && (nameOfId == null || nameOfId.equals(e.environmentName()))
-          && (versionLabel == null || versionLabel.equals(e.versionLabel()))
-          && (requestId == null || requestId.equals(e.requestId()))
-          && severities.indexOf(e.severity()) >= min
-          && (startTime == null || !e.date().isBefore(startTime))
-          && (endTime == null || e.date().isBefore(endTime))) {
-        out.add(e);
+    synchronized (scheduler) {
+      settle();
+      String nameOfId = null;
+      if (environmentId != null) {
+        nameOfId = environments.stream().filter(e -> e.id.equals(environmentId)).map(e -> e.name).findFirst().orElse("\0");
       }
+      List<String> severities = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
+      int min = minSeverity == null ? 0 : Math.max(0, severities.indexOf(minSeverity));
+      List<SimEvent> out = new ArrayList<>();
+      for (int i = events.size() - 1; i >= 0; i--) {
+        SimEvent e = events.get(i);
+        if ((application == null || application.equals(e.applicationName()))
+            && (environmentName == null || environmentName.equals(e.environmentName()))
+            && (nameOfId == null || nameOfId.equals(e.environmentName()))
+            && (versionLabel == null || versionLabel.equals(e.versionLabel()))
+            && (requestId == null || requestId.equals(e.requestId()))
+            && severities.indexOf(e.severity()) >= min
+            && (startTime == null || !e.date().isBefore(startTime))
+            && (endTime == null || e.date().isBefore(endTime))) {
+          out.add(e);
+        }
+      }
+      return out;
     }
-    return out;
   }
 
   /** Every event so far, oldest first. */
-  public synchronized List<SimEvent> allEvents() {
-    settle();
-    return List.copyOf(events);
+  public List<SimEvent> allEvents() {
+    synchronized (scheduler) {
+      settle();
+      return List.copyOf(events);
+    }
   }
 
   // ---------------------------------------------------------------- applications and versions
 
-  synchronized SimApplication createApplication(String name, String description) {
-    settle();
-    checkLength("applicationName", name, 1, 100);
-    if (applications.containsKey(name)) {
-      throw ApiError.invalidParameter("Application " + name + " already exists.");
+  SimApplication createApplication(String name, String description) {
+    synchronized (scheduler) {
+      settle();
+      checkLength("applicationName", name, 1, 100);
+      if (applications.containsKey(name)) {
+        throw ApiError.invalidParameter("Application " + name + " already exists.");
+      }
+      SimApplication app = new SimApplication(name, arn("application/" + name), description, now());
+      applications.put(name, app);
+      return app;
     }
-    SimApplication app = new SimApplication(name, arn("application/" + name), description, now());
-    applications.put(name, app);
-    return app;
   }
 
-  synchronized List<SimApplication> applications(Collection<String> names) {
-    settle();
-    return applications.values().stream().filter(a -> names.isEmpty() || names.contains(a.name)).toList();
+  List<SimApplication> applications(Collection<String> names) {
+    synchronized (scheduler) {
+      settle();
+      return applications.values().stream().filter(a -> names.isEmpty() || names.contains(a.name)).toList();
+    }
   }
 
   SimApplication application(String name) {
@@ -235,171 +208,191 @@ public final class Cloud {
     return app;
   }
 
-  synchronized String createStorageLocation() {
-    settle();
-    buckets.computeIfAbsent(storageBucket(), b -> new LinkedHashMap<>());
-    return storageBucket();
+  String createStorageLocation() {
+    synchronized (scheduler) {
+      settle();
+      buckets.computeIfAbsent(storageBucket(), b -> new LinkedHashMap<>());
+      return storageBucket();
+    }
   }
 
-  synchronized SimVersion createApplicationVersion(String applicationName, String label, String description,
+  SimVersion createApplicationVersion(String applicationName, String label, String description,
       String bucket, String key, boolean autoCreate, boolean process, Map<String, String> tags) {
-    settle();
-    checkLength("applicationName", applicationName, 1, 100);
-    checkLength("versionLabel", label, 1, 100);
-    if (description != null) {
-      checkLength("description", description, 0, 200);
-    }
-    if (!applications.containsKey(applicationName) && autoCreate) {
-      createApplication(applicationName, null);
-    }
-    SimApplication app = application(applicationName);
-    if (app.versions.containsKey(label)) {
-      throw ApiError.invalidParameter("Application Version " + label + " already exists.");
-    }
-    long total = applications.values().stream().mapToLong(a -> a.versions.size()).sum();
-    if (total >= versionQuota) {
-      throw new ApiError(400, "TooManyApplicationVersionsException", "You cannot have more than " + versionQuota
-          + " Application Versions. Either remove some Application Versions or request a limit increase.");
-    }
-    Behaviour behaviour = Behaviour.HEALTHY;
-    if (bucket != null || key != null) {
-      S3Object object = Optional.ofNullable(buckets.get(bucket)).map(b -> b.get(key)).orElse(null);
-      if (object == null) {
-        // Text as the service words it for a bundle it cannot read.
-        throw ApiError.invalidParameter("Unable to download from S3 location (Bucket: " + bucket + " Key: " + key
-            + "). Reason: Not Found");
+    synchronized (scheduler) {
+      settle();
+      checkLength("applicationName", applicationName, 1, 100);
+      checkLength("versionLabel", label, 1, 100);
+      if (description != null) {
+        checkLength("description", description, 0, 200);
       }
-      behaviour = Behaviour.fromBundle(object.data());
+      if (!applications.containsKey(applicationName) && autoCreate) {
+        createApplication(applicationName, null);
+      }
+      SimApplication app = application(applicationName);
+      if (app.versions.containsKey(label)) {
+        throw ApiError.invalidParameter("Application Version " + label + " already exists.");
+      }
+      long total = applications.values().stream().mapToLong(a -> a.versions.size()).sum();
+      if (total >= versionQuota) {
+        throw new ApiError(400, "TooManyApplicationVersionsException", "You cannot have more than " + versionQuota
+            + " Application Versions. Either remove some Application Versions or request a limit increase.");
+      }
+      Behaviour behaviour = Behaviour.HEALTHY;
+      if (bucket != null || key != null) {
+        S3Object object = Optional.ofNullable(buckets.get(bucket)).map(b -> b.get(key)).orElse(null);
+        if (object == null) {
+          // Text as the service words it for a bundle it cannot read.
+          throw ApiError.invalidParameter("Unable to download from S3 location (Bucket: " + bucket + " Key: " + key
+              + "). Reason: Not Found");
+        }
+        behaviour = Behaviour.fromBundle(object.data());
+      }
+      SimVersion version = new SimVersion(applicationName, label, arn("applicationversion/" + applicationName + "/" + label),
+          description, bucket, key, now(), behaviour, process ? "Processed" : "Unprocessed");
+      version.tags.putAll(tags);
+      app.versions.put(label, version);
+      return version;
     }
-    SimVersion version = new SimVersion(applicationName, label, arn("applicationversion/" + applicationName + "/" + label),
-        description, bucket, key, now(), behaviour, process ? "Processed" : "Unprocessed");
-    version.tags.putAll(tags);
-    app.versions.put(label, version);
-    return version;
   }
 
-  synchronized List<SimVersion> versions(String applicationName, Collection<String> labels) {
-    settle();
-    List<SimVersion> out = new ArrayList<>();
-    for (SimApplication app : applications.values()) {
-      if (applicationName != null && !app.name.equals(applicationName)) {
-        continue;
-      }
-      List<SimVersion> newestFirst = new ArrayList<>(app.versions.values());
-      java.util.Collections.reverse(newestFirst);
-      for (SimVersion v : newestFirst) {
-        if (labels.isEmpty() || labels.contains(v.label)) {
-          out.add(v);
+  List<SimVersion> versions(String applicationName, Collection<String> labels) {
+    synchronized (scheduler) {
+      settle();
+      List<SimVersion> out = new ArrayList<>();
+      for (SimApplication app : applications.values()) {
+        if (applicationName != null && !app.name.equals(applicationName)) {
+          continue;
+        }
+        List<SimVersion> newestFirst = new ArrayList<>(app.versions.values());
+        java.util.Collections.reverse(newestFirst);
+        for (SimVersion v : newestFirst) {
+          if (labels.isEmpty() || labels.contains(v.label)) {
+            out.add(v);
+          }
         }
       }
+      return out;
     }
-    return out;
   }
 
-  synchronized void deleteApplicationVersion(String applicationName, String label, boolean deleteSourceBundle) {
-    settle();
-    SimApplication app = application(applicationName);
-    SimVersion version = app.versions.get(label);
-    if (version == null) {
-      throw ApiError.invalidParameter("No Application Version named '" + label + "' found.");
-    }
-    List<String> users = environments.stream()
-        .filter(e -> !e.isTerminated() && e.applicationName.equals(applicationName)
-            && (label.equals(e.versionLabel) || label.equals(e.runningVersion)))
-        .map(e -> e.name).toList();
-    if (!users.isEmpty()) {
-      throw ApiError.invalidParameter("Unable to delete application version " + label
-          + " because it is being used by environment(s): " + String.join(", ", users) + ".");
-    }
-    app.versions.remove(label);
-    if (deleteSourceBundle && version.s3Bucket != null) {
-      Optional.ofNullable(buckets.get(version.s3Bucket)).ifPresent(b -> b.remove(version.s3Key));
+  void deleteApplicationVersion(String applicationName, String label, boolean deleteSourceBundle) {
+    synchronized (scheduler) {
+      settle();
+      SimApplication app = application(applicationName);
+      SimVersion version = app.versions.get(label);
+      if (version == null) {
+        throw ApiError.invalidParameter("No Application Version named '" + label + "' found.");
+      }
+      List<String> users = environments.stream()
+          .filter(e -> !e.isTerminated() && e.applicationName.equals(applicationName)
+              && (label.equals(e.versionLabel) || label.equals(e.runningVersion)))
+          .map(e -> e.name).toList();
+      if (!users.isEmpty()) {
+        throw ApiError.invalidParameter("Unable to delete application version " + label
+            + " because it is being used by environment(s): " + String.join(", ", users) + ".");
+      }
+      app.versions.remove(label);
+      if (deleteSourceBundle && version.s3Bucket != null) {
+        Optional.ofNullable(buckets.get(version.s3Bucket)).ifPresent(b -> b.remove(version.s3Key));
+      }
     }
   }
 
   // ---------------------------------------------------------------- configuration templates
 
-  synchronized SimTemplate createConfigurationTemplate(String applicationName, String templateName, String environmentId,
+  SimTemplate createConfigurationTemplate(String applicationName, String templateName, String environmentId,
       String solutionStackName, String description) {
-    settle();
-    SimApplication app = application(applicationName);
-    checkLength("templateName", templateName, 1, 100);
-    if (app.templates.containsKey(templateName)) {
-      throw ApiError.invalidParameter("Configuration Template " + templateName + " already exists.");
-    }
-    SimTemplate template;
-    if (environmentId != null) {
-      SimEnvironment env = liveById(environmentId);
-      requireReady(env);
-      template = new SimTemplate(applicationName, templateName, description, env.solutionStackName, env.platformArn, now(),
-          List.copyOf(env.optionSettings));
-    } else if (solutionStackName != null) {
-      template = new SimTemplate(applicationName, templateName, description, solutionStackName, null, now(), List.of());
-    } else {
-      throw ApiError.combination("Configuration template must specify a SolutionStackName, PlatformArn, "
-          + "SourceConfiguration or EnvironmentId.");
-    }
-    app.templates.put(templateName, template);
-    return template;
-  }
-
-  synchronized void deleteConfigurationTemplate(String applicationName, String templateName) {
-    settle();
-    SimApplication app = application(applicationName);
-    if (app.templates.remove(templateName) == null) {
-      throw ApiError.invalidParameter("No Configuration Template named '" + applicationName + "/" + templateName + "' found.");
+    synchronized (scheduler) {
+      settle();
+      SimApplication app = application(applicationName);
+      checkLength("templateName", templateName, 1, 100);
+      if (app.templates.containsKey(templateName)) {
+        throw ApiError.invalidParameter("Configuration Template " + templateName + " already exists.");
+      }
+      SimTemplate template;
+      if (environmentId != null) {
+        SimEnvironment env = liveById(environmentId);
+        requireReady(env);
+        template = new SimTemplate(applicationName, templateName, description, env.solutionStackName, env.platformArn, now(),
+            List.copyOf(env.optionSettings));
+      } else if (solutionStackName != null) {
+        template = new SimTemplate(applicationName, templateName, description, solutionStackName, null, now(), List.of());
+      } else {
+        throw ApiError.combination("Configuration template must specify a SolutionStackName, PlatformArn, "
+            + "SourceConfiguration or EnvironmentId.");
+      }
+      app.templates.put(templateName, template);
+      return template;
     }
   }
 
-  synchronized Optional<SimTemplate> template(String applicationName, String templateName) {
-    return Optional.ofNullable(application(applicationName).templates.get(templateName));
+  void deleteConfigurationTemplate(String applicationName, String templateName) {
+    synchronized (scheduler) {
+      settle();
+      SimApplication app = application(applicationName);
+      if (app.templates.remove(templateName) == null) {
+        throw ApiError.invalidParameter("No Configuration Template named '" + applicationName + "/" + templateName + "' found.");
+      }
+    }
+  }
+
+  Optional<SimTemplate> template(String applicationName, String templateName) {
+    synchronized (scheduler) {
+      return Optional.ofNullable(application(applicationName).templates.get(templateName));
+    }
   }
 
   // ---------------------------------------------------------------- environments
 
   /** Environments as DescribeEnvironments lists them: recently terminated ones included. */
-  synchronized List<SimEnvironment> describeEnvironments(String applicationName, Collection<String> names,
+  List<SimEnvironment> describeEnvironments(String applicationName, Collection<String> names,
       Collection<String> ids, String versionLabel, Boolean includeDeleted, Instant deletedBackTo) {
-    settle();
-    Instant now = now();
-    List<SimEnvironment> out = new ArrayList<>();
-    for (SimEnvironment e : environments) {
-      if (applicationName != null && !applicationName.equals(e.applicationName)) {
-        continue;
-      }
-      if (!names.isEmpty() && !names.contains(e.name)) {
-        continue;
-      }
-      if (!ids.isEmpty() && !ids.contains(e.id)) {
-        continue;
-      }
-      if (versionLabel != null && !versionLabel.equals(e.versionLabel)) {
-        continue;
-      }
-      if (e.isTerminated()) {
-        boolean lingering = e.terminatedAt.plus(timings.terminatedVisibleFor()).isAfter(now);
-        boolean wanted = Boolean.TRUE.equals(includeDeleted)
-            ? deletedBackTo == null || !e.terminatedAt.isBefore(deletedBackTo)
-            : includeDeleted == null && lingering;
-        if (!wanted) {
+    synchronized (scheduler) {
+      settle();
+      Instant now = now();
+      List<SimEnvironment> out = new ArrayList<>();
+      for (SimEnvironment e : environments) {
+        if (applicationName != null && !applicationName.equals(e.applicationName)) {
           continue;
         }
+        if (!names.isEmpty() && !names.contains(e.name)) {
+          continue;
+        }
+        if (!ids.isEmpty() && !ids.contains(e.id)) {
+          continue;
+        }
+        if (versionLabel != null && !versionLabel.equals(e.versionLabel)) {
+          continue;
+        }
+        if (e.isTerminated()) {
+          boolean lingering = e.terminatedAt.plus(timings.terminatedVisibleFor()).isAfter(now);
+          boolean wanted = Boolean.TRUE.equals(includeDeleted)
+              ? deletedBackTo == null || !e.terminatedAt.isBefore(deletedBackTo)
+              : includeDeleted == null && lingering;
+          if (!wanted) {
+            continue;
+          }
+        }
+        out.add(e);
       }
-      out.add(e);
+      return out;
     }
-    return out;
   }
 
   /** Every environment ever created, terminated ones included, for tests. */
-  public synchronized List<SimEnvironment.Snapshot> environments() {
-    settle();
-    return environments.stream().map(SimEnvironment::snapshot).toList();
+  public List<SimEnvironment.Snapshot> environments() {
+    synchronized (scheduler) {
+      settle();
+      return environments.stream().map(SimEnvironment::snapshot).toList();
+    }
   }
 
   /** The environment that is not terminated and has this name. */
-  public synchronized Optional<SimEnvironment.Snapshot> environment(String name) {
-    settle();
-    return findLive(name).map(SimEnvironment::snapshot);
+  public Optional<SimEnvironment.Snapshot> environment(String name) {
+    synchronized (scheduler) {
+      settle();
+      return findLive(name).map(SimEnvironment::snapshot);
+    }
   }
 
   private Optional<SimEnvironment> findLive(String name) {
@@ -429,14 +422,16 @@ public final class Cloud {
   }
 
   private String fullCname(String prefix) {
-    return prefix + "." + region + ".elasticbeanstalk.com";
+    return prefix + "." + region() + ".elasticbeanstalk.com";
   }
 
-  synchronized boolean cnameAvailable(String prefix) {
-    settle();
-    checkLength("cNAMEPrefix", prefix, 4, 63);
-    String wanted = fullCname(prefix).toLowerCase();
-    return environments.stream().noneMatch(e -> !e.isTerminated() && e.cname != null && e.cname.equalsIgnoreCase(wanted));
+  boolean cnameAvailable(String prefix) {
+    synchronized (scheduler) {
+      settle();
+      checkLength("cNAMEPrefix", prefix, 4, 63);
+      String wanted = fullCname(prefix).toLowerCase();
+      return environments.stream().noneMatch(e -> !e.isTerminated() && e.cname != null && e.cname.equalsIgnoreCase(wanted));
+    }
   }
 
   String fullyQualifiedCname(String prefix) {
@@ -444,91 +439,93 @@ public final class Cloud {
   }
 
   /** CreateEnvironment. Returns the new environment and the request id its events carry. */
-  synchronized SimEnvironment createEnvironment(CreateEnvironment req, String requestId) {
-    settle();
-    checkLength("environmentName", req.environmentName(), 4, 40);
-    if (!ENV_NAME.matcher(req.environmentName()).matches()) {
-      throw ApiError.invalidParameter("Environment name " + req.environmentName() + " is invalid. Valid names contain only "
-          + "letters, numbers and hyphens, and cannot start or end with a hyphen.");
-    }
-    if (req.cnamePrefix() != null) {
-      checkLength("cNAMEPrefix", req.cnamePrefix(), 4, 63);
-    }
-    SimApplication app = application(req.applicationName());
-    if (findLive(req.environmentName()).isPresent()) {
-      throw ApiError.invalidParameter("Environment " + req.environmentName() + " already exists.");
-    }
-    String tier = req.tierName() == null ? "WebServer" : req.tierName();
-    if (!tier.equals("WebServer") && !tier.equals("Worker")) {
-      throw ApiError.invalidParameter("Invalid tier name: " + tier);
-    }
-    if (tier.equals("Worker") && req.cnamePrefix() != null) {
-      throw ApiError.invalidParameter("Worker tiers do not support a CNAME.");
-    }
-    SimTemplate template = null;
-    if (req.templateName() != null) {
-      if (req.solutionStackName() != null) {
-        throw ApiError.combination("You cannot specify both a SolutionStackName and a TemplateName.");
+  SimEnvironment createEnvironment(CreateEnvironment req, String requestId) {
+    synchronized (scheduler) {
+      settle();
+      checkLength("environmentName", req.environmentName(), 4, 40);
+      if (!ENV_NAME.matcher(req.environmentName()).matches()) {
+        throw ApiError.invalidParameter("Environment name " + req.environmentName() + " is invalid. Valid names contain only "
+            + "letters, numbers and hyphens, and cannot start or end with a hyphen.");
       }
-      template = template(req.applicationName(), req.templateName()).orElseThrow(() ->
-          ApiError.invalidParameter("No Configuration Template named '" + req.applicationName() + "/" + req.templateName()
-              + "' found."));
-    } else if (req.solutionStackName() == null && req.platformArn() == null) {
-      throw ApiError.combination("You must specify a SolutionStackName, a PlatformArn or a TemplateName.");
-    }
-    SimVersion version = null;
-    if (req.versionLabel() != null) {
-      version = app.versions.get(req.versionLabel());
-      if (version == null) {
-        throw ApiError.invalidParameter("No Application Version named '" + req.versionLabel() + "' found.");
+      if (req.cnamePrefix() != null) {
+        checkLength("cNAMEPrefix", req.cnamePrefix(), 4, 63);
       }
-    }
-    if (req.cnamePrefix() != null && !cnameAvailable(req.cnamePrefix())) {
-      throw ApiError.invalidParameter("DNS name (" + fullCname(req.cnamePrefix()) + ") is not available.");
-    }
-    String id = "e-" + alnum(10);
-    String endpoint = "awseb-" + id.substring(0, 3) + "-" + upperAlnum(1) + "-AWSEBLoa-" + upperAlnum(12) + "-" + (100000000
-        + random.nextInt(900000000)) + "." + region + ".elb.amazonaws.com";
-    SimEnvironment env = new SimEnvironment(id, req.environmentName(), req.applicationName(),
-        arn("environment/" + req.applicationName() + "/" + req.environmentName()), tier,
-        tier.equals("Worker") ? null : endpoint, now());
-    if (tier.equals("WebServer")) {
-      env.cname = req.cnamePrefix() != null ? fullCname(req.cnamePrefix())
-          : fullCname(req.environmentName().toLowerCase() + ".eba-" + alnum(8));
-    }
-    env.solutionStackName = template != null ? template.solutionStackName() : req.solutionStackName();
-    env.platformArn = template != null ? template.platformArn() : req.platformArn();
-    if (env.platformArn == null && env.solutionStackName != null) {
-      env.platformArn = "arn:aws:elasticbeanstalk:" + region + "::platform/" + env.solutionStackName;
-    }
-    env.templateName = req.templateName();
-    env.description = req.description();
-    env.versionLabel = req.versionLabel();
-    env.tags.putAll(req.tags());
-    env.tags.put("elasticbeanstalk:environment-name", env.name);
-    env.tags.put("elasticbeanstalk:environment-id", env.id);
-    if (template != null) {
-      env.optionSettings.addAll(template.optionSettings());
-    }
-    mergeOptions(env.optionSettings, req.optionSettings());
-    env.abortable = false;
-    environments.add(env);
-    event(env, requestId, "INFO", "createEnvironment is starting.");
-    Duration launch = vary(timings.launch());
-    schedule(fraction(launch, 0.02), () -> {
-      // Only while the launch it belongs to is still going (not after seeding finished it at once,
-      // nor after a terminate during the launch).
-      if ("Launching".equals(env.status)) {
-        event(env, requestId, "INFO", "Using " + storageBucket() + " as Amazon S3 storage bucket for environment data.");
+      SimApplication app = application(req.applicationName());
+      if (findLive(req.environmentName()).isPresent()) {
+        throw ApiError.invalidParameter("Environment " + req.environmentName() + " already exists.");
       }
-    });
-    SimVersion launched = version;
-    Instant launchStarted = now();
-    env.pendingOperationCancel = schedule(launch, () -> {
-      finishLaunch(env, launched, requestId);
-      ended("CreateEnvironment", env, launchStarted);
-    });
-    return env;
+      String tier = req.tierName() == null ? "WebServer" : req.tierName();
+      if (!tier.equals("WebServer") && !tier.equals("Worker")) {
+        throw ApiError.invalidParameter("Invalid tier name: " + tier);
+      }
+      if (tier.equals("Worker") && req.cnamePrefix() != null) {
+        throw ApiError.invalidParameter("Worker tiers do not support a CNAME.");
+      }
+      SimTemplate template = null;
+      if (req.templateName() != null) {
+        if (req.solutionStackName() != null) {
+          throw ApiError.combination("You cannot specify both a SolutionStackName and a TemplateName.");
+        }
+        template = template(req.applicationName(), req.templateName()).orElseThrow(() ->
+            ApiError.invalidParameter("No Configuration Template named '" + req.applicationName() + "/" + req.templateName()
+                + "' found."));
+      } else if (req.solutionStackName() == null && req.platformArn() == null) {
+        throw ApiError.combination("You must specify a SolutionStackName, a PlatformArn or a TemplateName.");
+      }
+      SimVersion version = null;
+      if (req.versionLabel() != null) {
+        version = app.versions.get(req.versionLabel());
+        if (version == null) {
+          throw ApiError.invalidParameter("No Application Version named '" + req.versionLabel() + "' found.");
+        }
+      }
+      if (req.cnamePrefix() != null && !cnameAvailable(req.cnamePrefix())) {
+        throw ApiError.invalidParameter("DNS name (" + fullCname(req.cnamePrefix()) + ") is not available.");
+      }
+      String id = "e-" + alnum(10);
+      String endpoint = "awseb-" + id.substring(0, 3) + "-" + upperAlnum(1) + "-AWSEBLoa-" + upperAlnum(12) + "-" + (100000000
+          + account.nextInt(900000000)) + "." + region() + ".elb.amazonaws.com";
+      SimEnvironment env = new SimEnvironment(id, req.environmentName(), req.applicationName(),
+          arn("environment/" + req.applicationName() + "/" + req.environmentName()), tier,
+          tier.equals("Worker") ? null : endpoint, now());
+      if (tier.equals("WebServer")) {
+        env.cname = req.cnamePrefix() != null ? fullCname(req.cnamePrefix())
+            : fullCname(req.environmentName().toLowerCase() + ".eba-" + alnum(8));
+      }
+      env.solutionStackName = template != null ? template.solutionStackName() : req.solutionStackName();
+      env.platformArn = template != null ? template.platformArn() : req.platformArn();
+      if (env.platformArn == null && env.solutionStackName != null) {
+        env.platformArn = "arn:aws:elasticbeanstalk:" + region() + "::platform/" + env.solutionStackName;
+      }
+      env.templateName = req.templateName();
+      env.description = req.description();
+      env.versionLabel = req.versionLabel();
+      env.tags.putAll(req.tags());
+      env.tags.put("elasticbeanstalk:environment-name", env.name);
+      env.tags.put("elasticbeanstalk:environment-id", env.id);
+      if (template != null) {
+        env.optionSettings.addAll(template.optionSettings());
+      }
+      mergeOptions(env.optionSettings, req.optionSettings());
+      env.abortable = false;
+      environments.add(env);
+      event(env, requestId, "INFO", "createEnvironment is starting.");
+      Duration launch = vary(timings.launch());
+      schedule(fraction(launch, 0.02), () -> {
+        // Only while the launch it belongs to is still going (not after seeding finished it at once,
+        // nor after a terminate during the launch).
+        if ("Launching".equals(env.status)) {
+          event(env, requestId, "INFO", "Using " + storageBucket() + " as Amazon S3 storage bucket for environment data.");
+        }
+      });
+      SimVersion launched = version;
+      Instant launchStarted = now();
+      env.pendingOperationCancel = schedule(launch, () -> {
+        finishLaunch(env, launched, requestId);
+        ended("CreateEnvironment", env, launchStarted);
+      });
+      return env;
+    }
   }
 
   private void finishLaunch(SimEnvironment env, SimVersion version, String requestId) {
@@ -558,75 +555,77 @@ public final class Cloud {
   }
 
   /** UpdateEnvironment: deploys a version or changes options (one of the two, as the service demands). */
-  synchronized SimEnvironment updateEnvironment(String name, String id, String versionLabel, List<OptionSetting> options,
+  SimEnvironment updateEnvironment(String name, String id, String versionLabel, List<OptionSetting> options,
       List<OptionSetting> optionsToRemove, String description, String requestId) {
-    settle();
-    SimEnvironment env = liveByNameOrId(name, id);
-    if (versionLabel != null && (!options.isEmpty() || !optionsToRemove.isEmpty())) {
-      throw ApiError.combination("Attempting to update both the release and configuration is not allowed.");
-    }
-    SimVersion version = null;
-    if (versionLabel != null) {
-      version = application(env.applicationName).versions.get(versionLabel);
-      if (version == null) {
-        throw ApiError.invalidParameter("No Application Version named '" + versionLabel + "' found.");
+    synchronized (scheduler) {
+      settle();
+      SimEnvironment env = liveByNameOrId(name, id);
+      if (versionLabel != null && (!options.isEmpty() || !optionsToRemove.isEmpty())) {
+        throw ApiError.combination("Attempting to update both the release and configuration is not allowed.");
       }
-    }
-    requireReady(env);
-    if (description != null) {
-      env.description = description;
-    }
-    env.status = "Updating";
-    env.health = "Grey";
-    env.abortable = true;
-    env.dateUpdated = now();
-    env.previousVersionLabel = env.versionLabel;
-    event(env, requestId, "INFO", "Environment update is starting.");
-    Instant updateStarted = now();
-    if (version != null) {
-      env.versionLabel = versionLabel;
-      Duration deploy = vary(timings.deploy());
-      SimVersion target = version;
-      schedule(fraction(deploy, 0.06), () -> event(env, requestId, "INFO", "Deploying new version to instance(s)."));
-      if (version.behaviour.deployFails()) {
-        schedule(fraction(deploy, 0.6), () -> event(env, requestId, "ERROR", "Failed to deploy application."));
-        env.pendingOperationCancel = schedule(deploy, () -> {
-          revertDeployment(env, requestId);
-          ended("UpdateEnvironment", env, updateStarted);
-        });
+      SimVersion version = null;
+      if (versionLabel != null) {
+        version = application(env.applicationName).versions.get(versionLabel);
+        if (version == null) {
+          throw ApiError.invalidParameter("No Application Version named '" + versionLabel + "' found.");
+        }
+      }
+      requireReady(env);
+      if (description != null) {
+        env.description = description;
+      }
+      env.status = "Updating";
+      env.health = "Grey";
+      env.abortable = true;
+      env.dateUpdated = now();
+      env.previousVersionLabel = env.versionLabel;
+      event(env, requestId, "INFO", "Environment update is starting.");
+      Instant updateStarted = now();
+      if (version != null) {
+        env.versionLabel = versionLabel;
+        Duration deploy = vary(timings.deploy());
+        SimVersion target = version;
+        schedule(fraction(deploy, 0.06), () -> event(env, requestId, "INFO", "Deploying new version to instance(s)."));
+        if (version.behaviour.deployFails()) {
+          schedule(fraction(deploy, 0.6), () -> event(env, requestId, "ERROR", "Failed to deploy application."));
+          env.pendingOperationCancel = schedule(deploy, () -> {
+            revertDeployment(env, requestId);
+            ended("UpdateEnvironment", env, updateStarted);
+          });
+        } else {
+          schedule(fraction(deploy, 0.97), () -> event(env, requestId, "INFO", "Instance deployment completed successfully."));
+          env.pendingOperationCancel = schedule(deploy, () -> {
+            env.pendingOperationCancel = null;
+            env.status = "Ready";
+            env.abortable = false;
+            env.dateUpdated = now();
+            startRunning(env, target.label);
+            event(env, requestId, "INFO", "New application version was deployed to running EC2 instances.");
+            event(env, requestId, "INFO", "Environment update completed successfully.");
+            refreshHealth(env);
+            ended("UpdateEnvironment", env, updateStarted);
+          });
+        }
       } else {
-        schedule(fraction(deploy, 0.97), () -> event(env, requestId, "INFO", "Instance deployment completed successfully."));
-        env.pendingOperationCancel = schedule(deploy, () -> {
+        List<OptionSetting> removals = List.copyOf(optionsToRemove);
+        List<OptionSetting> changes = List.copyOf(options);
+        env.pendingOperationCancel = schedule(vary(timings.configUpdate()), () -> {
           env.pendingOperationCancel = null;
+          for (OptionSetting r : removals) {
+            env.optionSettings.removeIf(o -> o.namespace().equals(r.namespace()) && o.optionName().equals(r.optionName()));
+          }
+          mergeOptions(env.optionSettings, changes);
           env.status = "Ready";
           env.abortable = false;
           env.dateUpdated = now();
-          startRunning(env, target.label);
-          event(env, requestId, "INFO", "New application version was deployed to running EC2 instances.");
+          event(env, requestId, "INFO", "Successfully deployed new configuration to environment.");
           event(env, requestId, "INFO", "Environment update completed successfully.");
           refreshHealth(env);
           ended("UpdateEnvironment", env, updateStarted);
         });
       }
-    } else {
-      List<OptionSetting> removals = List.copyOf(optionsToRemove);
-      List<OptionSetting> changes = List.copyOf(options);
-      env.pendingOperationCancel = schedule(vary(timings.configUpdate()), () -> {
-        env.pendingOperationCancel = null;
-        for (OptionSetting r : removals) {
-          env.optionSettings.removeIf(o -> o.namespace().equals(r.namespace()) && o.optionName().equals(r.optionName()));
-        }
-        mergeOptions(env.optionSettings, changes);
-        env.status = "Ready";
-        env.abortable = false;
-        env.dateUpdated = now();
-        event(env, requestId, "INFO", "Successfully deployed new configuration to environment.");
-        event(env, requestId, "INFO", "Environment update completed successfully.");
-        refreshHealth(env);
-        ended("UpdateEnvironment", env, updateStarted);
-      });
+      return env;
     }
-    return env;
   }
 
   private void revertDeployment(SimEnvironment env, String requestId) {
@@ -641,104 +640,114 @@ public final class Cloud {
     refreshHealth(env);
   }
 
-  synchronized void abortEnvironmentUpdate(String name, String id, String requestId) {
-    settle();
-    SimEnvironment env = liveByNameOrId(name, id);
-    if (!env.abortable || env.pendingOperationCancel == null) {
-      throw ApiError.invalidParameter("Environment named " + env.name
-          + " is in an invalid state for this operation. Must be pending deployment.");
-    }
-    env.pendingOperationCancel.run();
-    env.pendingOperationCancel = null;
-    env.status = "Aborting";
-    env.abortable = false;
-    event(env, requestId, "INFO", "Aborting environment update.");
-    schedule(vary(timings.abort()), () -> {
-      env.versionLabel = env.previousVersionLabel;
-      env.status = "Ready";
-      env.dateUpdated = now();
-      event(env, requestId, "INFO", "The environment was reverted to the previous configuration setting.");
-      refreshHealth(env);
-    });
-  }
-
-  synchronized void swapCnames(String sourceName, String sourceId, String destinationName, String destinationId,
-      String requestId) {
-    settle();
-    if ((sourceId != null) != (destinationId != null) && (sourceName == null || destinationName == null)) {
-      throw ApiError.combination("If you specify the SourceEnvironmentId, you must specify the DestinationEnvironmentId.");
-    }
-    if (sourceName == null && sourceId == null || destinationName == null && destinationId == null) {
-      throw ApiError.missingParameter("Both a source and a destination environment must be specified.");
-    }
-    SimEnvironment source = liveByNameOrId(sourceName, sourceId);
-    SimEnvironment destination = liveByNameOrId(destinationName, destinationId);
-    if (source == destination) {
-      throw ApiError.invalidParameter("Source and destination environments must be different.");
-    }
-    for (SimEnvironment env : List.of(source, destination)) {
-      if (!env.isWebServer()) {
-        throw ApiError.invalidParameter("Worker tiers do not support a CNAME.");
+  void abortEnvironmentUpdate(String name, String id, String requestId) {
+    synchronized (scheduler) {
+      settle();
+      SimEnvironment env = liveByNameOrId(name, id);
+      if (!env.abortable || env.pendingOperationCancel == null) {
+        throw ApiError.invalidParameter("Environment named " + env.name
+            + " is in an invalid state for this operation. Must be pending deployment.");
       }
-      requireReady(env);
-    }
-    String cname = source.cname;
-    source.cname = destination.cname;
-    destination.cname = cname;
-    source.dateUpdated = now();
-    destination.dateUpdated = now();
-    event(source, requestId, "INFO", "swapEnvironmentCNAMEs is starting.");
-    event(source, requestId, "INFO", "Swapping CNAMEs for environments '" + source.name + "' and '" + destination.name + "'.");
-    Instant swapStarted = now();
-    schedule(vary(timings.swap()), () -> {
-      ended("SwapEnvironmentCNAMEs", source, swapStarted);
-      event(source, requestId, "INFO", "'" + source.cname + "' now points to '" + source.endpointUrl + "'.");
-      event(destination, requestId, "INFO", "'" + destination.cname + "' now points to '" + destination.endpointUrl + "'.");
-      event(source, requestId, "INFO", "Completed swapping CNAMEs for environments '" + source.name + "' and '"
-          + destination.name + "'.");
-    });
-  }
-
-  synchronized SimEnvironment terminateEnvironment(String name, String id, boolean forceTerminate, String requestId) {
-    settle();
-    SimEnvironment env = liveByNameOrId(name, id);
-    if ("Terminating".equals(env.status)) {
-      throw ApiError.invalidParameter("Environment named " + env.name + " is in an invalid state for this operation. Must be Ready.");
-    }
-    if (("Updating".equals(env.status) || "Aborting".equals(env.status)) && !forceTerminate) {
-      throw ApiError.invalidParameter("Cannot terminate environment named " + env.name + ". It is currently pending deployment.");
-    }
-    if (env.pendingOperationCancel != null) {
       env.pendingOperationCancel.run();
       env.pendingOperationCancel = null;
+      env.status = "Aborting";
+      env.abortable = false;
+      event(env, requestId, "INFO", "Aborting environment update.");
+      schedule(vary(timings.abort()), () -> {
+        env.versionLabel = env.previousVersionLabel;
+        env.status = "Ready";
+        env.dateUpdated = now();
+        event(env, requestId, "INFO", "The environment was reverted to the previous configuration setting.");
+        refreshHealth(env);
+      });
     }
-    env.status = "Terminating";
-    env.health = "Grey";
-    env.abortable = false;
-    env.dateUpdated = now();
-    event(env, requestId, "INFO", "terminateEnvironment is starting.");
-    Instant terminateStarted = now();
-    schedule(vary(timings.terminate()), () -> {
-      ended("TerminateEnvironment", env, terminateStarted);
-      env.status = "Terminated";
-      env.terminatedAt = now();
+  }
+
+  void swapCnames(String sourceName, String sourceId, String destinationName, String destinationId,
+      String requestId) {
+    synchronized (scheduler) {
+      settle();
+      if ((sourceId != null) != (destinationId != null) && (sourceName == null || destinationName == null)) {
+        throw ApiError.combination("If you specify the SourceEnvironmentId, you must specify the DestinationEnvironmentId.");
+      }
+      if (sourceName == null && sourceId == null || destinationName == null && destinationId == null) {
+        throw ApiError.missingParameter("Both a source and a destination environment must be specified.");
+      }
+      SimEnvironment source = liveByNameOrId(sourceName, sourceId);
+      SimEnvironment destination = liveByNameOrId(destinationName, destinationId);
+      if (source == destination) {
+        throw ApiError.invalidParameter("Source and destination environments must be different.");
+      }
+      for (SimEnvironment env : List.of(source, destination)) {
+        if (!env.isWebServer()) {
+          throw ApiError.invalidParameter("Worker tiers do not support a CNAME.");
+        }
+        requireReady(env);
+      }
+      String cname = source.cname;
+      source.cname = destination.cname;
+      destination.cname = cname;
+      source.dateUpdated = now();
+      destination.dateUpdated = now();
+      event(source, requestId, "INFO", "swapEnvironmentCNAMEs is starting.");
+      event(source, requestId, "INFO", "Swapping CNAMEs for environments '" + source.name + "' and '" + destination.name + "'.");
+      Instant swapStarted = now();
+      schedule(vary(timings.swap()), () -> {
+        ended("SwapEnvironmentCNAMEs", source, swapStarted);
+        event(source, requestId, "INFO", "'" + source.cname + "' now points to '" + source.endpointUrl + "'.");
+        event(destination, requestId, "INFO", "'" + destination.cname + "' now points to '" + destination.endpointUrl + "'.");
+        event(source, requestId, "INFO", "Completed swapping CNAMEs for environments '" + source.name + "' and '"
+            + destination.name + "'.");
+      });
+    }
+  }
+
+  SimEnvironment terminateEnvironment(String name, String id, boolean forceTerminate, String requestId) {
+    synchronized (scheduler) {
+      settle();
+      SimEnvironment env = liveByNameOrId(name, id);
+      if ("Terminating".equals(env.status)) {
+        throw ApiError.invalidParameter("Environment named " + env.name + " is in an invalid state for this operation. Must be Ready.");
+      }
+      if (("Updating".equals(env.status) || "Aborting".equals(env.status)) && !forceTerminate) {
+        throw ApiError.invalidParameter("Cannot terminate environment named " + env.name + ". It is currently pending deployment.");
+      }
+      if (env.pendingOperationCancel != null) {
+        env.pendingOperationCancel.run();
+        env.pendingOperationCancel = null;
+      }
+      env.status = "Terminating";
+      env.health = "Grey";
+      env.abortable = false;
       env.dateUpdated = now();
-      event(env, requestId, "INFO", "terminateEnvironment completed successfully.");
-    });
-    return env;
+      event(env, requestId, "INFO", "terminateEnvironment is starting.");
+      Instant terminateStarted = now();
+      schedule(vary(timings.terminate()), () -> {
+        ended("TerminateEnvironment", env, terminateStarted);
+        env.status = "Terminated";
+        env.terminatedAt = now();
+        env.dateUpdated = now();
+        event(env, requestId, "INFO", "terminateEnvironment completed successfully.");
+      });
+      return env;
+    }
   }
 
-  synchronized List<OptionSetting> configurationOf(String applicationName, String environmentName) {
-    settle();
-    application(applicationName);
-    SimEnvironment env = findLive(environmentName).filter(e -> e.applicationName.equals(applicationName)).orElseThrow(() ->
-        ApiError.invalidParameter("No Environment found for EnvironmentName = '" + environmentName + "'."));
-    return List.copyOf(env.optionSettings);
+  List<OptionSetting> configurationOf(String applicationName, String environmentName) {
+    synchronized (scheduler) {
+      settle();
+      application(applicationName);
+      SimEnvironment env = findLive(environmentName).filter(e -> e.applicationName.equals(applicationName)).orElseThrow(() ->
+          ApiError.invalidParameter("No Environment found for EnvironmentName = '" + environmentName + "'."));
+      return List.copyOf(env.optionSettings);
+    }
   }
 
-  synchronized SimEnvironment liveEnvironment(String name, String id) {
-    settle();
-    return liveByNameOrId(name, id);
+  SimEnvironment liveEnvironment(String name, String id) {
+    synchronized (scheduler) {
+      settle();
+      return liveByNameOrId(name, id);
+    }
   }
 
   /**
@@ -746,32 +755,34 @@ public final class Cloud {
    * option list. {@code withDatabase} adds the {@code aws:rds:dbinstance} options of an
    * environment-managed RDS database.
    */
-  synchronized SimEnvironment seedEnvironment(String applicationName, String name, String cnamePrefix, String versionLabel,
+  SimEnvironment seedEnvironment(String applicationName, String name, String cnamePrefix, String versionLabel,
       String tier, boolean withDatabase, Map<String, String> tags) {
-    String requestId = newRequestId();
-    List<OptionSetting> options = new ArrayList<>(List.of(
-        new OptionSetting("AWSEBAutoScalingGroup", "aws:autoscaling:asg", "MinSize", "1"),
-        new OptionSetting("AWSEBAutoScalingGroup", "aws:autoscaling:asg", "MaxSize", "4"),
-        new OptionSetting("AWSEBAutoScalingLaunchConfiguration", "aws:autoscaling:launchconfiguration", "EC2KeyName", null),
-        new OptionSetting(null, "aws:elasticbeanstalk:environment", "EnvironmentType", "LoadBalanced"),
-        new OptionSetting(null, "aws:elasticbeanstalk:environment", "LoadBalancerType", "application"),
-        new OptionSetting(null, "aws:elasticbeanstalk:healthreporting:system", "SystemType", "enhanced"),
-        new OptionSetting(null, NAMESPACE_ENV_VARS, "SPRING_PROFILES_ACTIVE", "prod"),
-        new OptionSetting(null, "aws:cloudformation:template:parameter", "AppSource",
-            "http://s3-" + region + ".amazonaws.com/elasticbeanstalk-samples-" + region + "/java-sample.zip")));
-    if (withDatabase) {
-      options.add(new OptionSetting("AWSEBRDSDatabase", "aws:rds:dbinstance", "DBEngine", "postgres"));
-      options.add(new OptionSetting("AWSEBRDSDatabase", "aws:rds:dbinstance", "DBInstanceClass", "db.t3.micro"));
-      options.add(new OptionSetting("AWSEBRDSDatabase", "aws:rds:dbinstance", "DBDeletionPolicy", "Snapshot"));
+    synchronized (scheduler) {
+      String requestId = newRequestId();
+      List<OptionSetting> options = new ArrayList<>(List.of(
+          new OptionSetting("AWSEBAutoScalingGroup", "aws:autoscaling:asg", "MinSize", "1"),
+          new OptionSetting("AWSEBAutoScalingGroup", "aws:autoscaling:asg", "MaxSize", "4"),
+          new OptionSetting("AWSEBAutoScalingLaunchConfiguration", "aws:autoscaling:launchconfiguration", "EC2KeyName", null),
+          new OptionSetting(null, "aws:elasticbeanstalk:environment", "EnvironmentType", "LoadBalanced"),
+          new OptionSetting(null, "aws:elasticbeanstalk:environment", "LoadBalancerType", "application"),
+          new OptionSetting(null, "aws:elasticbeanstalk:healthreporting:system", "SystemType", "enhanced"),
+          new OptionSetting(null, NAMESPACE_ENV_VARS, "SPRING_PROFILES_ACTIVE", "prod"),
+          new OptionSetting(null, "aws:cloudformation:template:parameter", "AppSource",
+              "http://s3-" + region() + ".amazonaws.com/elasticbeanstalk-samples-" + region() + "/java-sample.zip")));
+      if (withDatabase) {
+        options.add(new OptionSetting("AWSEBRDSDatabase", "aws:rds:dbinstance", "DBEngine", "postgres"));
+        options.add(new OptionSetting("AWSEBRDSDatabase", "aws:rds:dbinstance", "DBInstanceClass", "db.t3.micro"));
+        options.add(new OptionSetting("AWSEBRDSDatabase", "aws:rds:dbinstance", "DBDeletionPolicy", "Snapshot"));
+      }
+      SimEnvironment env = createEnvironment(new CreateEnvironment(applicationName, name, cnamePrefix, null, tier, versionLabel,
+          null, "64bit Amazon Linux 2023 v4.6.0 running Corretto 21", null, tags, options), requestId);
+      if (env.pendingOperationCancel != null) {
+        env.pendingOperationCancel.run();
+      }
+      SimVersion version = versionLabel == null ? null : application(applicationName).versions.get(versionLabel);
+      finishLaunch(env, version, requestId);
+      return env;
     }
-    SimEnvironment env = createEnvironment(new CreateEnvironment(applicationName, name, cnamePrefix, null, tier, versionLabel,
-        null, "64bit Amazon Linux 2023 v4.6.0 running Corretto 21", null, tags, options), requestId);
-    if (env.pendingOperationCancel != null) {
-      env.pendingOperationCancel.run();
-    }
-    SimVersion version = versionLabel == null ? null : application(applicationName).versions.get(versionLabel);
-    finishLaunch(env, version, requestId);
-    return env;
   }
 
   // ---------------------------------------------------------------- health
@@ -823,79 +834,89 @@ public final class Cloud {
   }
 
   /** Fault injection: the environment's health turns Red at {@code at}, whatever it runs. */
-  public synchronized void turnRedAt(String environmentName, Instant at) {
-    settle();
-    SimEnvironment env = findLive(environmentName).orElseThrow(() -> new IllegalArgumentException("no environment " + environmentName));
-    Duration delay = Duration.between(now(), at);
-    schedule(delay.isNegative() ? Duration.ZERO : delay, () -> {
-      env.forcedRed = true;
-      refreshHealth(env);
-    });
-    settle();
+  public void turnRedAt(String environmentName, Instant at) {
+    synchronized (scheduler) {
+      settle();
+      SimEnvironment env = findLive(environmentName).orElseThrow(() -> new IllegalArgumentException("no environment " + environmentName));
+      Duration delay = Duration.between(now(), at);
+      schedule(delay.isNegative() ? Duration.ZERO : delay, () -> {
+        env.forcedRed = true;
+        refreshHealth(env);
+      });
+      settle();
+    }
   }
 
   /** Ends a {@link #turnRedAt} fault. */
-  public synchronized void clearRed(String environmentName) {
-    settle();
-    findLive(environmentName).ifPresent(env -> {
-      env.forcedRed = false;
-      refreshHealth(env);
-    });
+  public void clearRed(String environmentName) {
+    synchronized (scheduler) {
+      settle();
+      findLive(environmentName).ifPresent(env -> {
+        env.forcedRed = false;
+        refreshHealth(env);
+      });
+    }
   }
 
-  synchronized List<String> causes(SimEnvironment env) {
-    if (env.forcedRed) {
-      return List.of("ELB health is failing or not available for all instances.");
+  List<String> causes(SimEnvironment env) {
+    synchronized (scheduler) {
+      if (env.forcedRed) {
+        return List.of("ELB health is failing or not available for all instances.");
+      }
+      if ("Severe".equals(env.healthStatus)) {
+        return List.of("100.0 % of the requests are failing with HTTP 5xx.");
+      }
+      return List.of();
     }
-    if ("Severe".equals(env.healthStatus)) {
-      return List.of("100.0 % of the requests are failing with HTTP 5xx.");
-    }
-    return List.of();
   }
 
   // ---------------------------------------------------------------- the applications' HTTP
 
   /** What a request to {@code host} gets now: routed by CNAME or load balancer name. */
-  public synchronized AppResponse serve(String host) {
-    settle();
-    String h = host.toLowerCase();
-    SimEnvironment env = null;
-    for (SimEnvironment e : environments) {
-      if (e.isTerminated() && !h.equals(String.valueOf(e.endpointUrl).toLowerCase())) {
-        continue;
-      }
-      if (h.equalsIgnoreCase(e.cname) || h.equalsIgnoreCase(e.endpointUrl)) {
-        env = e;
-        break;
-      }
-    }
-    if (env == null) {
-      return null;
-    }
-    return switch (env.status) {
-      case "Terminated", "Terminating" -> new AppResponse(503, "Service Unavailable", env.name, null);
-      case "Launching" -> new AppResponse(503, "Service Unavailable", env.name, null);
-      default -> {
-        if (env.status.equals("Ready") && "Red".equals(env.health) && env.runningVersion == null
-            && behaviourOf(env) == Behaviour.HEALTHY && env.versionLabel != null) {
-          yield new AppResponse(502, "Bad Gateway", env.name, null);
+  public AppResponse serve(String host) {
+    synchronized (scheduler) {
+      settle();
+      String h = host.toLowerCase();
+      SimEnvironment env = null;
+      for (SimEnvironment e : environments) {
+        if (e.isTerminated() && !h.equals(String.valueOf(e.endpointUrl).toLowerCase())) {
+          continue;
         }
-        Behaviour b = behaviourOf(env);
-        if (degraded(env)) {
-          yield new AppResponse(503, "Service Unavailable", env.name, env.runningVersion);
+        if (h.equalsIgnoreCase(e.cname) || h.equalsIgnoreCase(e.endpointUrl)) {
+          env = e;
+          break;
         }
-        String body = b.body() != null ? b.body()
-            : env.runningVersion != null ? env.runningVersion : "Elastic Beanstalk sample application";
-        yield new AppResponse(b.status(), body, env.name, env.runningVersion);
       }
-    };
+      if (env == null) {
+        return null;
+      }
+      return switch (env.status) {
+        case "Terminated", "Terminating" -> new AppResponse(503, "Service Unavailable", env.name, null);
+        case "Launching" -> new AppResponse(503, "Service Unavailable", env.name, null);
+        default -> {
+          if (env.status.equals("Ready") && "Red".equals(env.health) && env.runningVersion == null
+              && behaviourOf(env) == Behaviour.HEALTHY && env.versionLabel != null) {
+            yield new AppResponse(502, "Bad Gateway", env.name, null);
+          }
+          Behaviour b = behaviourOf(env);
+          if (degraded(env)) {
+            yield new AppResponse(503, "Service Unavailable", env.name, env.runningVersion);
+          }
+          String body = b.body() != null ? b.body()
+              : env.runningVersion != null ? env.runningVersion : "Elastic Beanstalk sample application";
+          yield new AppResponse(b.status(), body, env.name, env.runningVersion);
+        }
+      };
+    }
   }
 
   /** The load balancer a DNS lookup of {@code cname} returns now, as a client would cache it. */
-  public synchronized Optional<String> resolve(String cname) {
-    settle();
-    return environments.stream().filter(e -> !e.isTerminated() && cname.equalsIgnoreCase(e.cname))
-        .map(e -> e.endpointUrl).findFirst();
+  public Optional<String> resolve(String cname) {
+    synchronized (scheduler) {
+      settle();
+      return environments.stream().filter(e -> !e.isTerminated() && cname.equalsIgnoreCase(e.cname))
+          .map(e -> e.endpointUrl).findFirst();
+    }
   }
 
   /** An answer from a simulated application. */
@@ -903,21 +924,25 @@ public final class Cloud {
 
   // ---------------------------------------------------------------- tags
 
-  synchronized Map<String, String> tagsOf(String arn) {
-    settle();
-    return tagHolder(arn);
+  Map<String, String> tagsOf(String arn) {
+    synchronized (scheduler) {
+      settle();
+      return tagHolder(arn);
+    }
   }
 
-  synchronized void updateTags(String arn, Map<String, String> add, Collection<String> remove) {
-    settle();
-    Map<String, String> tags = tagHolder(arn);
-    for (String key : add.keySet()) {
-      if (key.startsWith("elasticbeanstalk:") || key.startsWith("aws:")) {
-        throw ApiError.invalidParameter("Tag key '" + key + "' is reserved.");
+  void updateTags(String arn, Map<String, String> add, Collection<String> remove) {
+    synchronized (scheduler) {
+      settle();
+      Map<String, String> tags = tagHolder(arn);
+      for (String key : add.keySet()) {
+        if (key.startsWith("elasticbeanstalk:") || key.startsWith("aws:")) {
+          throw ApiError.invalidParameter("Tag key '" + key + "' is reserved.");
+        }
       }
+      remove.forEach(tags::remove);
+      tags.putAll(add);
     }
-    remove.forEach(tags::remove);
-    tags.putAll(add);
   }
 
   private Map<String, String> tagHolder(String arn) {
@@ -941,28 +966,36 @@ public final class Cloud {
 
   // ---------------------------------------------------------------- S3
 
-  synchronized boolean createBucket(String bucket) {
-    if (buckets.containsKey(bucket)) {
-      return false;
+  boolean createBucket(String bucket) {
+    synchronized (scheduler) {
+      if (buckets.containsKey(bucket)) {
+        return false;
+      }
+      buckets.put(bucket, new LinkedHashMap<>());
+      return true;
     }
-    buckets.put(bucket, new LinkedHashMap<>());
-    return true;
   }
 
-  synchronized boolean bucketExists(String bucket) {
-    return buckets.containsKey(bucket);
-  }
-
-  synchronized void putObject(String bucket, String key, S3Object object) {
-    Map<String, S3Object> b = buckets.get(bucket);
-    if (b == null) {
-      throw new ApiError(404, "NoSuchBucket", "The specified bucket does not exist");
+  boolean bucketExists(String bucket) {
+    synchronized (scheduler) {
+      return buckets.containsKey(bucket);
     }
-    b.put(key, object);
   }
 
-  public synchronized Optional<S3Object> object(String bucket, String key) {
-    return Optional.ofNullable(buckets.get(bucket)).map(b -> b.get(key));
+  void putObject(String bucket, String key, S3Object object) {
+    synchronized (scheduler) {
+      Map<String, S3Object> b = buckets.get(bucket);
+      if (b == null) {
+        throw new ApiError(404, "NoSuchBucket", "The specified bucket does not exist");
+      }
+      b.put(key, object);
+    }
+  }
+
+  public Optional<S3Object> object(String bucket, String key) {
+    synchronized (scheduler) {
+      return Optional.ofNullable(buckets.get(bucket)).map(b -> b.get(key));
+    }
   }
 
   private record Multipart(String bucket, String key, Map<String, String> metadata, String contentType,
@@ -970,63 +1003,75 @@ public final class Cloud {
 
   private final Map<String, Multipart> uploads = new LinkedHashMap<>();
 
-  synchronized String createMultipartUpload(String bucket, String key, String contentType, Map<String, String> metadata) {
-    if (!buckets.containsKey(bucket)) {
-      throw new ApiError(404, "NoSuchBucket", "The specified bucket does not exist");
+  String createMultipartUpload(String bucket, String key, String contentType, Map<String, String> metadata) {
+    synchronized (scheduler) {
+      if (!buckets.containsKey(bucket)) {
+        throw new ApiError(404, "NoSuchBucket", "The specified bucket does not exist");
+      }
+      String id = alnum(32);
+      uploads.put(id, new Multipart(bucket, key, metadata, contentType, new java.util.TreeMap<>()));
+      return id;
     }
-    String id = alnum(32);
-    uploads.put(id, new Multipart(bucket, key, metadata, contentType, new java.util.TreeMap<>()));
-    return id;
   }
 
-  synchronized void uploadPart(String uploadId, int partNumber, byte[] data) {
-    Multipart upload = uploads.get(uploadId);
-    if (upload == null) {
-      throw new ApiError(404, "NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, "
-          + "or the upload may have been aborted or completed.");
+  void uploadPart(String uploadId, int partNumber, byte[] data) {
+    synchronized (scheduler) {
+      Multipart upload = uploads.get(uploadId);
+      if (upload == null) {
+        throw new ApiError(404, "NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, "
+            + "or the upload may have been aborted or completed.");
+      }
+      upload.parts().put(partNumber, data);
     }
-    upload.parts().put(partNumber, data);
   }
 
   /** Joins the listed parts; returns the stored object with its multipart ETag. */
-  synchronized S3Object completeMultipartUpload(String uploadId, List<Integer> partNumbers) {
-    Multipart upload = uploads.get(uploadId);
-    if (upload == null) {
-      throw new ApiError(404, "NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, "
-          + "or the upload may have been aborted or completed.");
-    }
-    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-    java.io.ByteArrayOutputStream md5s = new java.io.ByteArrayOutputStream();
-    for (int n : partNumbers) {
-      byte[] part = upload.parts().get(n);
-      if (part == null) {
-        throw new ApiError(400, "InvalidPart", "One or more of the specified parts could not be found.  The part may not "
-            + "have been uploaded, or the specified entity tag may not match the part's entity tag.");
+  S3Object completeMultipartUpload(String uploadId, List<Integer> partNumbers) {
+    synchronized (scheduler) {
+      Multipart upload = uploads.get(uploadId);
+      if (upload == null) {
+        throw new ApiError(404, "NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, "
+            + "or the upload may have been aborted or completed.");
       }
-      all.writeBytes(part);
-      md5s.writeBytes(S3Api.md5(part));
+      java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+      java.io.ByteArrayOutputStream md5s = new java.io.ByteArrayOutputStream();
+      for (int n : partNumbers) {
+        byte[] part = upload.parts().get(n);
+        if (part == null) {
+          throw new ApiError(400, "InvalidPart", "One or more of the specified parts could not be found.  The part may not "
+              + "have been uploaded, or the specified entity tag may not match the part's entity tag.");
+        }
+        all.writeBytes(part);
+        md5s.writeBytes(S3Api.md5(part));
+      }
+      String etag = "\"" + S3Api.hex(S3Api.md5(md5s.toByteArray())) + "-" + partNumbers.size() + "\"";
+      S3Object object = new S3Object(all.toByteArray(), etag, now(), upload.contentType(), upload.metadata());
+      putObject(upload.bucket(), upload.key(), object);
+      uploads.remove(uploadId);
+      return object;
     }
-    String etag = "\"" + S3Api.hex(S3Api.md5(md5s.toByteArray())) + "-" + partNumbers.size() + "\"";
-    S3Object object = new S3Object(all.toByteArray(), etag, now(), upload.contentType(), upload.metadata());
-    putObject(upload.bucket(), upload.key(), object);
-    uploads.remove(uploadId);
-    return object;
   }
 
-  synchronized void abortMultipartUpload(String uploadId) {
-    uploads.remove(uploadId);
+  void abortMultipartUpload(String uploadId) {
+    synchronized (scheduler) {
+      uploads.remove(uploadId);
+    }
   }
 
   // ---------------------------------------------------------------- STS
 
-  synchronized void issueKey(String accessKeyId, Instant expiration) {
-    stsKeys.put(accessKeyId, expiration);
+  void issueKey(String accessKeyId, Instant expiration) {
+    synchronized (scheduler) {
+      stsKeys.put(accessKeyId, expiration);
+    }
   }
 
   /** True when the key was issued by STS and has expired. */
-  synchronized boolean expired(String accessKeyId) {
-    Instant expiration = stsKeys.get(accessKeyId);
-    return expiration != null && !clock.instant().isBefore(expiration);
+  boolean expired(String accessKeyId) {
+    synchronized (scheduler) {
+      Instant expiration = stsKeys.get(accessKeyId);
+      return expiration != null && !scheduler.now().isBefore(expiration);
+    }
   }
 
   // ---------------------------------------------------------------- validation

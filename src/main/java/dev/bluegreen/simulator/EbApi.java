@@ -1,5 +1,6 @@
 package dev.bluegreen.simulator;
 
+import dev.bluegreen.simulator.core.ApiError;
 import dev.bluegreen.simulator.SimEnvironment.OptionSetting;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ final class EbApi {
       if (action == null) {
         throw new ApiError(400, "MissingAction", "The request must contain the parameter Action.");
       }
-      synchronized (cloud) {
+      synchronized (cloud.scheduler()) {
         Xml result = new Xml();
         boolean hasResult = dispatch(action, req, requestId, result);
         Xml xml = new Xml().open(action + "Response", XMLNS);

@@ -1,5 +1,6 @@
 package dev.bluegreen.simulator;
 
+import dev.bluegreen.simulator.core.ApiError;
 import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

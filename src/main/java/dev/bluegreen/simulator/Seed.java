@@ -66,7 +66,7 @@ public record Seed(String application, List<SeedVersion> versions, List<SeedEnvi
 
   /** Applies the seed to the cloud: the application, bundles in the storage bucket, versions, environments. */
   public void applyTo(Cloud cloud) {
-    synchronized (cloud) {
+    synchronized (cloud.scheduler()) {
       if (cloud.applications(List.of(application)).isEmpty()) {
         cloud.createApplication(application, "Seeded by bluegreen simulate");
       }

@@ -1,5 +1,7 @@
 package dev.bluegreen.simulator;
 
+import dev.bluegreen.simulator.core.Account;
+import dev.bluegreen.simulator.core.Scheduler;
 import dev.bluegreen.waiting.VirtualTime;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -40,7 +42,8 @@ public final class Simulator implements AutoCloseable {
   /** Serves on {@code address}: 0.0.0.0 makes the simulator reachable from containers. */
   public static Simulator start(InetAddress address, int port, Clock clock, Timings timings, String region, long seed)
       throws IOException {
-    return new Simulator(new Cloud(clock, region, "123456789012", timings, seed), seed, address, port);
+    return new Simulator(new Cloud(new Scheduler(clock), new Account(region, "123456789012", seed), timings), seed, address,
+        port);
   }
 
   /**
@@ -52,12 +55,12 @@ public final class Simulator implements AutoCloseable {
     time.addObserver(new VirtualTime.Observer() {
       @Override
       public Instant nextStop(Instant from) {
-        return sim.cloud.nextTransitionAfter(from);
+        return sim.cloud.scheduler().nextTransitionAfter(from);
       }
 
       @Override
       public void passing(Instant from, Instant to) {
-        sim.cloud.settle();
+        sim.cloud.scheduler().settle();
       }
     });
     return sim;

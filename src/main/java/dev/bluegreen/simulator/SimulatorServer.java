@@ -1,5 +1,6 @@
 package dev.bluegreen.simulator;
 
+import dev.bluegreen.simulator.core.ApiError;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -227,7 +228,7 @@ final class SimulatorServer implements AutoCloseable {
   }
 
   private String nextRequestId() {
-    synchronized (cloud) {
+    synchronized (cloud.scheduler()) {
       return cloud.newRequestId();
     }
   }
