@@ -1,6 +1,9 @@
 package dev.bluegreen.simulator;
 
 import dev.bluegreen.simulator.core.ApiError;
+import dev.bluegreen.simulator.wire.QueryRequest;
+import dev.bluegreen.simulator.wire.QueryResponse;
+import dev.bluegreen.simulator.wire.Xml;
 import dev.bluegreen.simulator.SimEnvironment.OptionSetting;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Elastic Beanstalk's Query API wire format: form parameters in, {@code <XResponse><XResult>} out
- * (the result first, because the Java SDK takes the response's first child as the result), errors
- * as {@code ErrorResponse}.
+ * Elastic Beanstalk's Query API wire format: form parameters in, {@code <XResponse><XResult>} out,
+ * errors as {@code ErrorResponse} (see {@link QueryResponse}).
  */
 final class EbApi {
 
@@ -26,7 +28,7 @@ final class EbApi {
   }
 
   /** Answers one request; the body is XML either way. */
-  Response handle(QueryRequest req, String requestId) {
+  QueryResponse handle(QueryRequest req, String requestId) {
     String action = req.action();
     try {
       if (action == null) {
@@ -35,29 +37,16 @@ final class EbApi {
       synchronized (cloud.scheduler()) {
         Xml result = new Xml();
         boolean hasResult = dispatch(action, req, requestId, result);
-        Xml xml = new Xml().open(action + "Response", XMLNS);
-        if (hasResult) {
-          xml.open(action + "Result");
-          xml.out(result);
-          xml.close(action + "Result");
-        }
-        xml.open("ResponseMetadata").text("RequestId", requestId).close("ResponseMetadata").close(action + "Response");
-        return new Response(200, xml.toString(), null);
+        return QueryResponse.ok(action, XMLNS, hasResult ? result : null, requestId);
       }
     } catch (ApiError e) {
       return error(e, requestId);
     }
   }
 
-  static Response error(ApiError e, String requestId) {
-    String body = new Xml().open("ErrorResponse", XMLNS)
-        .open("Error").text("Type", e.type()).text("Code", e.code()).text("Message", e.getMessage()).close("Error")
-        .text("RequestId", requestId).close("ErrorResponse").toString();
-    return new Response(e.status(), body, e.code());
+  static QueryResponse error(ApiError e, String requestId) {
+    return QueryResponse.error(e, XMLNS, requestId);
   }
-
-  /** A response body with its HTTP status; {@code errorCode} is null on success. */
-  record Response(int status, String body, String errorCode) {}
 
   private boolean dispatch(String action, QueryRequest req, String requestId, Xml x) {
     switch (action) {

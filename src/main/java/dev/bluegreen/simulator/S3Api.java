@@ -1,6 +1,7 @@
 package dev.bluegreen.simulator;
 
 import dev.bluegreen.simulator.core.ApiError;
+import dev.bluegreen.simulator.wire.Xml;
 import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

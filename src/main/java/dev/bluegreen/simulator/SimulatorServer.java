@@ -1,6 +1,8 @@
 package dev.bluegreen.simulator;
 
 import dev.bluegreen.simulator.core.ApiError;
+import dev.bluegreen.simulator.wire.QueryRequest;
+import dev.bluegreen.simulator.wire.QueryResponse;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -123,7 +125,7 @@ final class SimulatorServer implements AutoCloseable {
     String accessKey = accessKey(ex.getRequestHeaders());
     boolean isSts = StsApi.handles(req);
     String service = isSts ? "sts" : "elasticbeanstalk";
-    EbApi.Response response;
+    QueryResponse response;
     ApiError fault = isSts ? null : faults.errorFor(String.valueOf(req.action()));
     if (fault == null && accessKey != null && cloud.expired(accessKey)) {
       // Query APIs answer an expired session with 403 Forbidden (S3 uses 400, see serveS3).

@@ -1,6 +1,9 @@
 package dev.bluegreen.simulator;
 
 import dev.bluegreen.simulator.core.ApiError;
+import dev.bluegreen.simulator.wire.QueryRequest;
+import dev.bluegreen.simulator.wire.QueryResponse;
+import dev.bluegreen.simulator.wire.Xml;
 import dev.bluegreen.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,7 +33,7 @@ final class StsApi {
         || "AssumeRoleWithWebIdentity".equals(req.action()) || "GetCallerIdentity".equals(req.action());
   }
 
-  EbApi.Response handle(QueryRequest req, String requestId, String accessKeyId) {
+  QueryResponse handle(QueryRequest req, String requestId, String accessKeyId) {
     try {
       String action = req.action();
       Xml result = new Xml();
@@ -41,13 +44,9 @@ final class StsApi {
             .text("Account", cloud.accountId());
         default -> throw new ApiError(400, "InvalidAction", "Could not find operation " + action + " for version 2011-06-15");
       }
-      String body = new Xml().open(action + "Response", XMLNS).open(action + "Result").out(result).close(action + "Result")
-          .open("ResponseMetadata").text("RequestId", requestId).close("ResponseMetadata").close(action + "Response").toString();
-      return new EbApi.Response(200, body, null);
+      return QueryResponse.ok(action, XMLNS, result, requestId);
     } catch (ApiError e) {
-      String body = new Xml().open("ErrorResponse", XMLNS).open("Error").text("Type", e.type()).text("Code", e.code())
-          .text("Message", e.getMessage()).close("Error").text("RequestId", requestId).close("ErrorResponse").toString();
-      return new EbApi.Response(e.status(), body, e.code());
+      return QueryResponse.error(e, XMLNS, requestId);
     }
   }
 
