@@ -4,6 +4,8 @@ import dev.bluegreen.simulator.SimEnvironment.OptionSetting;
 import dev.bluegreen.simulator.core.Account;
 import dev.bluegreen.simulator.core.ApiError;
 import dev.bluegreen.simulator.core.Scheduler;
+import dev.bluegreen.simulator.s3.S3;
+import dev.bluegreen.simulator.s3.S3Object;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ public final class Cloud {
   private final Map<String, SimApplication> applications = new LinkedHashMap<>();
   private final List<SimEnvironment> environments = new ArrayList<>();
   private final List<SimEvent> events = new ArrayList<>();
-  private final Map<String, Map<String, S3Object>> buckets = new LinkedHashMap<>();
+  private final S3 s3;
   private final Map<String, Instant> stsKeys = new LinkedHashMap<>();
   private final List<Operation> operations = new ArrayList<>();
 
@@ -47,10 +49,11 @@ public final class Cloud {
   }
   private int versionQuota = 1000;
 
-  public Cloud(Scheduler scheduler, Account account, Timings timings) {
+  public Cloud(Scheduler scheduler, Account account, Timings timings, S3 s3) {
     this.scheduler = scheduler;
     this.account = account;
     this.timings = timings;
+    this.s3 = s3;
   }
 
   public Scheduler scheduler() {
@@ -211,7 +214,7 @@ public final class Cloud {
   String createStorageLocation() {
     synchronized (scheduler) {
       settle();
-      buckets.computeIfAbsent(storageBucket(), b -> new LinkedHashMap<>());
+      s3.createBucket(storageBucket());
       return storageBucket();
     }
   }
@@ -239,7 +242,7 @@ public final class Cloud {
       }
       Behaviour behaviour = Behaviour.HEALTHY;
       if (bucket != null || key != null) {
-        S3Object object = Optional.ofNullable(buckets.get(bucket)).map(b -> b.get(key)).orElse(null);
+        S3Object object = s3.object(bucket, key).orElse(null);
         if (object == null) {
           // Text as the service words it for a bundle it cannot read.
           throw ApiError.invalidParameter("Unable to download from S3 location (Bucket: " + bucket + " Key: " + key
@@ -293,7 +296,7 @@ public final class Cloud {
       }
       app.versions.remove(label);
       if (deleteSourceBundle && version.s3Bucket != null) {
-        Optional.ofNullable(buckets.get(version.s3Bucket)).ifPresent(b -> b.remove(version.s3Key));
+        s3.deleteObject(version.s3Bucket, version.s3Key);
       }
     }
   }
@@ -962,100 +965,6 @@ public final class Cloud {
       }
     }
     throw new ApiError(400, "ResourceNotFoundException", "Resource not found for ARN '" + arn + "'.");
-  }
-
-  // ---------------------------------------------------------------- S3
-
-  boolean createBucket(String bucket) {
-    synchronized (scheduler) {
-      if (buckets.containsKey(bucket)) {
-        return false;
-      }
-      buckets.put(bucket, new LinkedHashMap<>());
-      return true;
-    }
-  }
-
-  boolean bucketExists(String bucket) {
-    synchronized (scheduler) {
-      return buckets.containsKey(bucket);
-    }
-  }
-
-  void putObject(String bucket, String key, S3Object object) {
-    synchronized (scheduler) {
-      Map<String, S3Object> b = buckets.get(bucket);
-      if (b == null) {
-        throw new ApiError(404, "NoSuchBucket", "The specified bucket does not exist");
-      }
-      b.put(key, object);
-    }
-  }
-
-  public Optional<S3Object> object(String bucket, String key) {
-    synchronized (scheduler) {
-      return Optional.ofNullable(buckets.get(bucket)).map(b -> b.get(key));
-    }
-  }
-
-  private record Multipart(String bucket, String key, Map<String, String> metadata, String contentType,
-      Map<Integer, byte[]> parts) {}
-
-  private final Map<String, Multipart> uploads = new LinkedHashMap<>();
-
-  String createMultipartUpload(String bucket, String key, String contentType, Map<String, String> metadata) {
-    synchronized (scheduler) {
-      if (!buckets.containsKey(bucket)) {
-        throw new ApiError(404, "NoSuchBucket", "The specified bucket does not exist");
-      }
-      String id = alnum(32);
-      uploads.put(id, new Multipart(bucket, key, metadata, contentType, new java.util.TreeMap<>()));
-      return id;
-    }
-  }
-
-  void uploadPart(String uploadId, int partNumber, byte[] data) {
-    synchronized (scheduler) {
-      Multipart upload = uploads.get(uploadId);
-      if (upload == null) {
-        throw new ApiError(404, "NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, "
-            + "or the upload may have been aborted or completed.");
-      }
-      upload.parts().put(partNumber, data);
-    }
-  }
-
-  /** Joins the listed parts; returns the stored object with its multipart ETag. */
-  S3Object completeMultipartUpload(String uploadId, List<Integer> partNumbers) {
-    synchronized (scheduler) {
-      Multipart upload = uploads.get(uploadId);
-      if (upload == null) {
-        throw new ApiError(404, "NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, "
-            + "or the upload may have been aborted or completed.");
-      }
-      java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-      java.io.ByteArrayOutputStream md5s = new java.io.ByteArrayOutputStream();
-      for (int n : partNumbers) {
-        byte[] part = upload.parts().get(n);
-        if (part == null) {
-          throw new ApiError(400, "InvalidPart", "One or more of the specified parts could not be found.  The part may not "
-              + "have been uploaded, or the specified entity tag may not match the part's entity tag.");
-        }
-        all.writeBytes(part);
-        md5s.writeBytes(S3Api.md5(part));
-      }
-      String etag = "\"" + S3Api.hex(S3Api.md5(md5s.toByteArray())) + "-" + partNumbers.size() + "\"";
-      S3Object object = new S3Object(all.toByteArray(), etag, now(), upload.contentType(), upload.metadata());
-      putObject(upload.bucket(), upload.key(), object);
-      uploads.remove(uploadId);
-      return object;
-    }
-  }
-
-  void abortMultipartUpload(String uploadId) {
-    synchronized (scheduler) {
-      uploads.remove(uploadId);
-    }
   }
 
   // ---------------------------------------------------------------- STS

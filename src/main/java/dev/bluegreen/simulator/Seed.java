@@ -1,6 +1,7 @@
 package dev.bluegreen.simulator;
 
 import dev.bluegreen.json.Json;
+import dev.bluegreen.simulator.s3.S3;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,8 +65,8 @@ public record Seed(String application, List<SeedVersion> versions, List<SeedEnvi
     return new Seed(app, versions, envs);
   }
 
-  /** Applies the seed to the cloud: the application, bundles in the storage bucket, versions, environments. */
-  public void applyTo(Cloud cloud) {
+  /** Applies the seed: the application, bundles in the storage bucket, versions, environments. */
+  public void applyTo(Cloud cloud, S3 s3) {
     synchronized (cloud.scheduler()) {
       if (cloud.applications(List.of(application)).isEmpty()) {
         cloud.createApplication(application, "Seeded by bluegreen simulate");
@@ -74,8 +75,7 @@ public record Seed(String application, List<SeedVersion> versions, List<SeedEnvi
       for (SeedVersion v : versions) {
         String key = application + "/" + v.label() + ".zip";
         byte[] zip = bundle(v.behaviourJson());
-        cloud.putObject(bucket, key, new S3Object(zip, "\"" + S3Api.hex(S3Api.md5(zip)) + "\"", cloud.now(),
-            "application/zip", Map.of()));
+        s3.putObject(bucket, key, zip, "application/zip", Map.of());
         cloud.createApplicationVersion(application, v.label(), "seeded", bucket, key, false, true, Map.of());
       }
       for (SeedEnvironment e : environments) {

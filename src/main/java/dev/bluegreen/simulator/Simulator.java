@@ -2,6 +2,7 @@ package dev.bluegreen.simulator;
 
 import dev.bluegreen.simulator.core.Account;
 import dev.bluegreen.simulator.core.Scheduler;
+import dev.bluegreen.simulator.s3.S3;
 import dev.bluegreen.waiting.VirtualTime;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,16 +23,19 @@ public final class Simulator implements AutoCloseable {
   public static final String SECRET_ACCESS_KEY = "simulator-secret-access-key";
 
   private final Cloud cloud;
+  private final S3 s3;
   private final Faults faults;
   private final CallLog calls = new CallLog();
   private final StsApi sts;
   private final SimulatorServer server;
 
-  private Simulator(Cloud cloud, long seed, InetAddress address, int port) throws IOException {
-    this.cloud = cloud;
+  private Simulator(Scheduler scheduler, Account account, Timings timings, long seed, InetAddress address, int port)
+      throws IOException {
+    this.s3 = new S3(scheduler, account);
+    this.cloud = new Cloud(scheduler, account, timings, s3);
     this.faults = new Faults(seed + 1);
     this.sts = new StsApi(cloud);
-    this.server = new SimulatorServer(cloud, sts, faults, calls, address, port);
+    this.server = new SimulatorServer(cloud, s3, sts, faults, calls, address, port);
   }
 
   /** Serves on localhost's {@code port} (0 picks a free one) with the given clock and timings. */
@@ -42,8 +46,7 @@ public final class Simulator implements AutoCloseable {
   /** Serves on {@code address}: 0.0.0.0 makes the simulator reachable from containers. */
   public static Simulator start(InetAddress address, int port, Clock clock, Timings timings, String region, long seed)
       throws IOException {
-    return new Simulator(new Cloud(new Scheduler(clock), new Account(region, "123456789012", seed), timings), seed, address,
-        port);
+    return new Simulator(new Scheduler(clock), new Account(region, "123456789012", seed), timings, seed, address, port);
   }
 
   /**
@@ -70,6 +73,11 @@ public final class Simulator implements AutoCloseable {
     return cloud;
   }
 
+  /** S3's buckets and objects. */
+  public S3 s3() {
+    return s3;
+  }
+
   public Faults faults() {
     return faults;
   }
@@ -92,7 +100,7 @@ public final class Simulator implements AutoCloseable {
   }
 
   public Simulator seed(Seed seed) {
-    seed.applyTo(cloud);
+    seed.applyTo(cloud, s3);
     return this;
   }
 

@@ -1,6 +1,8 @@
 package dev.bluegreen.simulator;
 
 import dev.bluegreen.simulator.core.ApiError;
+import dev.bluegreen.simulator.s3.S3;
+import dev.bluegreen.simulator.s3.S3Api;
 import dev.bluegreen.simulator.wire.QueryRequest;
 import dev.bluegreen.simulator.wire.QueryResponse;
 import com.sun.net.httpserver.Headers;
@@ -47,11 +49,11 @@ final class SimulatorServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
 
-  SimulatorServer(Cloud cloud, StsApi sts, Faults faults, CallLog calls, InetAddress address, int port) throws IOException {
+  SimulatorServer(Cloud cloud, S3 s3, StsApi sts, Faults faults, CallLog calls, InetAddress address, int port) throws IOException {
     this.cloud = cloud;
     this.eb = new EbApi(cloud);
     this.sts = sts;
-    this.s3 = new S3Api(cloud);
+    this.s3 = new S3Api(s3);
     this.faults = faults;
     this.calls = calls;
     this.server = HttpServer.create(new InetSocketAddress(address, port), 64);

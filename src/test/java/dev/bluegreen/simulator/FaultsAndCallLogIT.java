@@ -53,7 +53,7 @@ class FaultsAndCallLogIT {
     assertThat(h.eb.describeEnvironments(r -> {}).environments()).hasSize(2);
     h.s3.putObject(r -> r.bucket(h.sim.cloud().storageBucket()).key("slow.txt"), RequestBody.fromString("slow"));
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(40));
-    assertThat(h.sim.cloud().object(h.sim.cloud().storageBucket(), "slow.txt")).isPresent();
+    assertThat(h.sim.s3().object(h.sim.cloud().storageBucket(), "slow.txt")).isPresent();
   }
 
   @Test
