@@ -38,7 +38,6 @@ public final class Cloud {
   private final List<SimEnvironment> environments = new ArrayList<>();
   private final List<SimEvent> events = new ArrayList<>();
   private final S3 s3;
-  private final Map<String, Instant> stsKeys = new LinkedHashMap<>();
   private final List<Operation> operations = new ArrayList<>();
 
   /** An operation that ran to its end: what it was, on which environment, from when to when. */
@@ -965,22 +964,6 @@ public final class Cloud {
       }
     }
     throw new ApiError(400, "ResourceNotFoundException", "Resource not found for ARN '" + arn + "'.");
-  }
-
-  // ---------------------------------------------------------------- STS
-
-  void issueKey(String accessKeyId, Instant expiration) {
-    synchronized (scheduler) {
-      stsKeys.put(accessKeyId, expiration);
-    }
-  }
-
-  /** True when the key was issued by STS and has expired. */
-  boolean expired(String accessKeyId) {
-    synchronized (scheduler) {
-      Instant expiration = stsKeys.get(accessKeyId);
-      return expiration != null && !scheduler.now().isBefore(expiration);
-    }
   }
 
   // ---------------------------------------------------------------- validation

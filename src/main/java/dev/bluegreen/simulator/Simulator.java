@@ -3,6 +3,8 @@ package dev.bluegreen.simulator;
 import dev.bluegreen.simulator.core.Account;
 import dev.bluegreen.simulator.core.Scheduler;
 import dev.bluegreen.simulator.s3.S3;
+import dev.bluegreen.simulator.sts.Sts;
+import dev.bluegreen.simulator.sts.StsApi;
 import dev.bluegreen.waiting.VirtualTime;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -26,7 +28,7 @@ public final class Simulator implements AutoCloseable {
   private final S3 s3;
   private final Faults faults;
   private final CallLog calls = new CallLog();
-  private final StsApi sts;
+  private final Sts sts;
   private final SimulatorServer server;
 
   private Simulator(Scheduler scheduler, Account account, Timings timings, long seed, InetAddress address, int port)
@@ -34,8 +36,8 @@ public final class Simulator implements AutoCloseable {
     this.s3 = new S3(scheduler, account);
     this.cloud = new Cloud(scheduler, account, timings, s3);
     this.faults = new Faults(seed + 1);
-    this.sts = new StsApi(cloud);
-    this.server = new SimulatorServer(cloud, s3, sts, faults, calls, address, port);
+    this.sts = new Sts(scheduler);
+    this.server = new SimulatorServer(cloud, s3, sts, new StsApi(sts, account), faults, calls, address, port);
   }
 
   /** Serves on localhost's {@code port} (0 picks a free one) with the given clock and timings. */

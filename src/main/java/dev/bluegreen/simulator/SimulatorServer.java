@@ -3,6 +3,8 @@ package dev.bluegreen.simulator;
 import dev.bluegreen.simulator.core.ApiError;
 import dev.bluegreen.simulator.s3.S3;
 import dev.bluegreen.simulator.s3.S3Api;
+import dev.bluegreen.simulator.sts.Sts;
+import dev.bluegreen.simulator.sts.StsApi;
 import dev.bluegreen.simulator.wire.QueryRequest;
 import dev.bluegreen.simulator.wire.QueryResponse;
 import com.sun.net.httpserver.Headers;
@@ -42,17 +44,19 @@ final class SimulatorServer implements AutoCloseable {
 
   private final Cloud cloud;
   private final EbApi eb;
-  private final StsApi sts;
+  private final Sts sts;
+  private final StsApi stsApi;
   private final S3Api s3;
   private final Faults faults;
   private final CallLog calls;
   private final HttpServer server;
   private final ExecutorService executor;
 
-  SimulatorServer(Cloud cloud, S3 s3, StsApi sts, Faults faults, CallLog calls, InetAddress address, int port) throws IOException {
+  SimulatorServer(Cloud cloud, S3 s3, Sts sts, StsApi stsApi, Faults faults, CallLog calls, InetAddress address, int port) throws IOException {
     this.cloud = cloud;
     this.eb = new EbApi(cloud);
     this.sts = sts;
+    this.stsApi = stsApi;
     this.s3 = new S3Api(s3);
     this.faults = faults;
     this.calls = calls;
@@ -129,14 +133,14 @@ final class SimulatorServer implements AutoCloseable {
     String service = isSts ? "sts" : "elasticbeanstalk";
     QueryResponse response;
     ApiError fault = isSts ? null : faults.errorFor(String.valueOf(req.action()));
-    if (fault == null && accessKey != null && cloud.expired(accessKey)) {
+    if (fault == null && accessKey != null && sts.expired(accessKey)) {
       // Query APIs answer an expired session with 403 Forbidden (S3 uses 400, see serveS3).
       fault = new ApiError(403, "ExpiredToken", "The security token included in the request is expired");
     }
     if (fault != null) {
       response = EbApi.error(fault, requestId);
     } else if (isSts) {
-      response = sts.handle(req, requestId, accessKey);
+      response = stsApi.handle(req, requestId, accessKey);
     } else {
       response = eb.handle(req, requestId);
     }
@@ -164,7 +168,7 @@ final class SimulatorServer implements AutoCloseable {
     ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
     String accessKey = accessKey(ex.getRequestHeaders());
     S3Api.Response response;
-    if (accessKey != null && cloud.expired(accessKey)) {
+    if (accessKey != null && sts.expired(accessKey)) {
       response = new S3Api.Response(400, Map.of("Content-Type", "application/xml"), ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
           + "<Error><Code>ExpiredToken</Code><Message>The provided token has expired.</Message></Error>")
           .getBytes(StandardCharsets.UTF_8), "S3", "ExpiredToken");
