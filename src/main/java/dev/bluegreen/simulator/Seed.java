@@ -1,7 +1,8 @@
 package dev.bluegreen.simulator;
 
 import dev.bluegreen.json.Json;
-import dev.bluegreen.simulator.s3.S3;
+import dev.bluegreen.simulator.beanstalk.Beanstalk;
+import dev.bluegreen.simulator.beanstalk.Behaviour;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,20 +67,19 @@ public record Seed(String application, List<SeedVersion> versions, List<SeedEnvi
   }
 
   /** Applies the seed: the application, bundles in the storage bucket, versions, environments. */
-  public void applyTo(Cloud cloud, S3 s3) {
-    synchronized (cloud.scheduler()) {
-      if (cloud.applications(List.of(application)).isEmpty()) {
-        cloud.createApplication(application, "Seeded by bluegreen simulate");
-      }
-      String bucket = cloud.createStorageLocation();
+  void applyTo(Backends backends) {
+    Beanstalk beanstalk = backends.beanstalk();
+    synchronized (backends.scheduler()) {
+      beanstalk.seedApplication(application, "Seeded by bluegreen simulate");
+      String bucket = beanstalk.createStorageLocation();
       for (SeedVersion v : versions) {
         String key = application + "/" + v.label() + ".zip";
         byte[] zip = bundle(v.behaviourJson());
-        s3.putObject(bucket, key, zip, "application/zip", Map.of());
-        cloud.createApplicationVersion(application, v.label(), "seeded", bucket, key, false, true, Map.of());
+        backends.s3().putObject(bucket, key, zip, "application/zip", Map.of());
+        beanstalk.seedVersion(application, v.label(), "seeded", bucket, key);
       }
       for (SeedEnvironment e : environments) {
-        cloud.seedEnvironment(application, e.name(), e.cnamePrefix(), e.version(), e.tier(), e.database(), e.tags());
+        beanstalk.seedEnvironment(application, e.name(), e.cnamePrefix(), e.version(), e.tier(), e.database(), e.tags());
       }
     }
   }

@@ -1,15 +1,18 @@
 package dev.bluegreen.simulator;
 
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.bluegreen.simulator.apps.Apps;
+import dev.bluegreen.simulator.beanstalk.EbApi;
+import dev.bluegreen.simulator.core.Account;
 import dev.bluegreen.simulator.core.ApiError;
-import dev.bluegreen.simulator.s3.S3;
+import dev.bluegreen.simulator.core.Scheduler;
 import dev.bluegreen.simulator.s3.S3Api;
 import dev.bluegreen.simulator.sts.Sts;
 import dev.bluegreen.simulator.sts.StsApi;
 import dev.bluegreen.simulator.wire.QueryRequest;
 import dev.bluegreen.simulator.wire.QueryResponse;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,9 +45,11 @@ final class SimulatorServer implements AutoCloseable {
     }
   }
 
-  private final Cloud cloud;
-  private final EbApi eb;
+  private final Scheduler scheduler;
+  private final Account account;
   private final Sts sts;
+  private final Apps apps;
+  private final EbApi eb;
   private final StsApi stsApi;
   private final S3Api s3;
   private final Faults faults;
@@ -52,12 +57,14 @@ final class SimulatorServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
 
-  SimulatorServer(Cloud cloud, S3 s3, Sts sts, StsApi stsApi, Faults faults, CallLog calls, InetAddress address, int port) throws IOException {
-    this.cloud = cloud;
-    this.eb = new EbApi(cloud);
-    this.sts = sts;
-    this.stsApi = stsApi;
-    this.s3 = new S3Api(s3);
+  SimulatorServer(Backends backends, Faults faults, CallLog calls, InetAddress address, int port) throws IOException {
+    this.scheduler = backends.scheduler();
+    this.account = backends.account();
+    this.sts = backends.sts();
+    this.apps = backends.apps();
+    this.eb = new EbApi(backends.beanstalk());
+    this.stsApi = new StsApi(sts, account);
+    this.s3 = new S3Api(backends.s3());
     this.faults = faults;
     this.calls = calls;
     this.server = HttpServer.create(new InetSocketAddress(address, port), 64);
@@ -150,7 +157,7 @@ final class SimulatorServer implements AutoCloseable {
     if (params.containsKey("WebIdentityToken")) {
       params.put("WebIdentityToken", "***");
     }
-    calls.add(new Call(cloud.now(), service, String.valueOf(req.action()), params, response.status(),
+    calls.add(new Call(scheduler.now(), service, String.valueOf(req.action()), params, response.status(),
         response.errorCode() == null ? "OK" : response.errorCode(), accessKey));
     byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "text/xml");
@@ -185,7 +192,7 @@ final class SimulatorServer implements AutoCloseable {
         params.put(h, headers.get(h));
       }
     }
-    calls.add(new Call(cloud.now(), "s3", response.operation(), params, response.status(),
+    calls.add(new Call(scheduler.now(), "s3", response.operation(), params, response.status(),
         response.errorCode() == null ? "OK" : response.errorCode(), accessKey));
     response.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
     boolean head = "HEAD".equals(ex.getRequestMethod());
@@ -207,7 +214,7 @@ final class SimulatorServer implements AutoCloseable {
 
   private void serveApp(HttpExchange ex, String host) throws IOException {
     calls.countAppRequest();
-    Cloud.AppResponse app = cloud.serve(host);
+    Apps.AppResponse app = apps.serve(host);
     int status;
     String body;
     if (app == null) {
@@ -236,8 +243,8 @@ final class SimulatorServer implements AutoCloseable {
   }
 
   private String nextRequestId() {
-    synchronized (cloud.scheduler()) {
-      return cloud.newRequestId();
+    synchronized (scheduler) {
+      return account.newRequestId();
     }
   }
 

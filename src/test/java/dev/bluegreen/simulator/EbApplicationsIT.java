@@ -124,7 +124,7 @@ class EbApplicationsIT {
   @Test
   void versionQuota() {
     h.eb.createApplication(r -> r.applicationName("shop"));
-    h.sim.cloud().setVersionQuota(2);
+    h.sim.beanstalk().setVersionQuota(2);
     h.version("shop", "v1", null);
     h.version("shop", "v2", null);
     ElasticBeanstalkException e = ebError(() -> h.version("shop", "v3", null));

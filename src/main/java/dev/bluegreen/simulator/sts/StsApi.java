@@ -1,11 +1,11 @@
 package dev.bluegreen.simulator.sts;
 
+import dev.bluegreen.json.Json;
 import dev.bluegreen.simulator.core.Account;
 import dev.bluegreen.simulator.core.ApiError;
 import dev.bluegreen.simulator.wire.QueryRequest;
 import dev.bluegreen.simulator.wire.QueryResponse;
 import dev.bluegreen.simulator.wire.Xml;
-import dev.bluegreen.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
