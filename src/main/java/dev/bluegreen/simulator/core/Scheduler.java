@@ -21,8 +21,11 @@ import java.util.PriorityQueue;
  * operation of every service exclude one another, a cross-service operation sees one consistent
  * state, and there is no lock order to get wrong. It costs nothing measurable: operations are
  * short and in memory, and injected latency is waited out before a request takes the lock. Every
- * backend operation holds it for its whole run ({@code synchronized (scheduler)}); the same holds
- * for draws from the {@link Account}'s random source, so a seeded run draws in one order.
+ * backend operation holds it for its whole run ({@code synchronized (scheduler)}); so do draws
+ * from the {@link Account}'s random source, so that a seeded run draws in one order. A caller
+ * whose several calls must see one instant (a whole Elastic Beanstalk request, seeding) holds it
+ * around them all; it is reentrant. Fault settings and the call log are not account state and
+ * keep their own monitors, which are never taken while this one is held.
  */
 public final class Scheduler {
 
