@@ -2,7 +2,6 @@ package dev.bluegreen.simulator.beanstalk;
 
 import dev.bluegreen.simulator.beanstalk.SimEnvironment.OptionSetting;
 import dev.bluegreen.simulator.core.ApiError;
-import dev.bluegreen.simulator.core.Scheduler;
 import dev.bluegreen.simulator.wire.QueryRequest;
 import dev.bluegreen.simulator.wire.QueryResponse;
 import dev.bluegreen.simulator.wire.Xml;
@@ -23,23 +22,11 @@ public final class EbApi {
       "DescribeAccountAttributes", "DescribeConfigurationOptions");
 
   private final Beanstalk beanstalk;
-  private final Scheduler scheduler;
   private final Applications applications;
-  private final Lifecycle lifecycle;
-  private final Updates updates;
-  private final Events events;
-  private final Health health;
-  private final Tags tags;
 
   public EbApi(Beanstalk beanstalk) {
     this.beanstalk = beanstalk;
-    this.scheduler = beanstalk.scheduler;
     this.applications = beanstalk.applications;
-    this.lifecycle = beanstalk.lifecycle;
-    this.updates = beanstalk.updates;
-    this.events = beanstalk.events;
-    this.health = beanstalk.health;
-    this.tags = beanstalk.tags;
   }
 
   /** Answers one request; the body is XML either way. */
@@ -49,7 +36,7 @@ public final class EbApi {
       if (action == null) {
         throw new ApiError(400, "MissingAction", "The request must contain the parameter Action.");
       }
-      synchronized (scheduler) {
+      synchronized (beanstalk.scheduler) {
         Xml result = new Xml();
         boolean hasResult = dispatch(action, req, requestId, result);
         return QueryResponse.ok(action, XMLNS, hasResult ? result : null, requestId);
@@ -116,24 +103,24 @@ public final class EbApi {
       }
       case "DescribeConfigurationSettings" -> describeConfigurationSettings(req, x);
       case "CreateEnvironment" -> {
-        SimEnvironment env = lifecycle.createEnvironment(new CreateEnvironment(req.required("ApplicationName"),
+        SimEnvironment env = beanstalk.lifecycle.createEnvironment(new CreateEnvironment(req.required("ApplicationName"),
             req.required("EnvironmentName"), req.get("CNAMEPrefix"), req.get("Description"), req.get("Tier.Name"),
             req.get("VersionLabel"), req.get("TemplateName"), req.get("SolutionStackName"), req.get("PlatformArn"),
             req.tags("Tags"), options(req, "OptionSettings")), requestId);
         environment(x, env);
       }
-      case "UpdateEnvironment" -> environment(x, updates.updateEnvironment(req.get("EnvironmentName"), req.get("EnvironmentId"),
-          req.get("VersionLabel"), options(req, "OptionSettings"), options(req, "OptionsToRemove"), req.get("Description"),
-          requestId));
+      case "UpdateEnvironment" -> environment(x, beanstalk.updates.updateEnvironment(req.get("EnvironmentName"),
+          req.get("EnvironmentId"), req.get("VersionLabel"), options(req, "OptionSettings"), options(req, "OptionsToRemove"),
+          req.get("Description"), requestId));
       case "SwapEnvironmentCNAMEs" -> {
-        updates.swapCnames(req.get("SourceEnvironmentName"), req.get("SourceEnvironmentId"), req.get("DestinationEnvironmentName"),
-            req.get("DestinationEnvironmentId"), requestId);
+        beanstalk.updates.swapCnames(req.get("SourceEnvironmentName"), req.get("SourceEnvironmentId"),
+            req.get("DestinationEnvironmentName"), req.get("DestinationEnvironmentId"), requestId);
         return false;
       }
-      case "TerminateEnvironment" -> environment(x, lifecycle.terminateEnvironment(req.get("EnvironmentName"),
+      case "TerminateEnvironment" -> environment(x, beanstalk.lifecycle.terminateEnvironment(req.get("EnvironmentName"),
           req.get("EnvironmentId"), Boolean.TRUE.equals(req.bool("ForceTerminate")), requestId));
       case "AbortEnvironmentUpdate" -> {
-        updates.abortEnvironmentUpdate(req.get("EnvironmentName"), req.get("EnvironmentId"), requestId);
+        beanstalk.updates.abortEnvironmentUpdate(req.get("EnvironmentName"), req.get("EnvironmentId"), requestId);
         return false;
       }
       case "DescribeEnvironments" -> {
@@ -149,8 +136,9 @@ public final class EbApi {
         x.close("Environments").text("NextToken", page.nextToken());
       }
       case "DescribeEvents" -> {
-        List<SimEvent> all = events.events(req.get("ApplicationName"), req.get("EnvironmentName"), req.get("EnvironmentId"),
-            req.get("VersionLabel"), req.get("RequestId"), req.get("Severity"), req.time("StartTime"), req.time("EndTime"));
+        List<SimEvent> all = beanstalk.events.events(req.get("ApplicationName"), req.get("EnvironmentName"),
+            req.get("EnvironmentId"), req.get("VersionLabel"), req.get("RequestId"), req.get("Severity"), req.time("StartTime"),
+            req.time("EndTime"));
         Page<SimEvent> page = Page.of(all, req.integer("MaxRecords"), req.get("NextToken"));
         x.open("Events");
         for (SimEvent e : page.items()) {
@@ -165,7 +153,7 @@ public final class EbApi {
         SimEnvironment env = beanstalk.liveEnvironment(req.get("EnvironmentName"), req.get("EnvironmentId"));
         x.text("EnvironmentName", env.name).text("HealthStatus", env.healthStatus).text("Status", env.status)
             .text("Color", env.health).open("Causes");
-        for (String cause : health.causes(env)) {
+        for (String cause : beanstalk.health.causes(env)) {
           x.text("member", cause);
         }
         x.close("Causes").open("InstancesHealth");
@@ -173,7 +161,7 @@ public final class EbApi {
         boolean ok = "Ok".equals(env.healthStatus);
         x.text("NoData", 0).text("Unknown", 0).text("Pending", ok || severe ? 0 : 1).text("Ok", ok ? 1 : 0).text("Info", 0)
             .text("Warning", 0).text("Degraded", 0).text("Severe", severe ? 1 : 0).close("InstancesHealth")
-            .text("RefreshedAt", scheduler.now());
+            .text("RefreshedAt", beanstalk.scheduler.now());
       }
       case "CheckDNSAvailability" -> {
         String prefix = req.required("CNAMEPrefix");
@@ -182,11 +170,11 @@ public final class EbApi {
       case "ListTagsForResource" -> {
         String arn = req.required("ResourceArn");
         x.text("ResourceArn", arn).open("ResourceTags");
-        tags.tagsOf(arn).forEach((k, v) -> x.open("member").text("Key", k).text("Value", v).close("member"));
+        beanstalk.tags.tagsOf(arn).forEach((k, v) -> x.open("member").text("Key", k).text("Value", v).close("member"));
         x.close("ResourceTags");
       }
       case "UpdateTagsForResource" -> {
-        tags.updateTags(req.required("ResourceArn"), req.tags("TagsToAdd"), req.list("TagsToRemove"));
+        beanstalk.tags.updateTags(req.required("ResourceArn"), req.tags("TagsToAdd"), req.list("TagsToRemove"));
         return false;
       }
       case "DescribeAccountAttributes" -> x.open("ResourceQuotas")
