@@ -3,10 +3,10 @@ package dev.bluegreen.cli;
 import dev.bluegreen.bundle.Scratch;
 import dev.bluegreen.plan.Cancellation;
 import dev.bluegreen.simulator.Call;
-import dev.bluegreen.simulator.Cloud;
 import dev.bluegreen.simulator.Seed;
 import dev.bluegreen.simulator.Simulator;
-import dev.bluegreen.simulator.Timings;
+import dev.bluegreen.simulator.beanstalk.Beanstalk;
+import dev.bluegreen.simulator.beanstalk.Timings;
 import dev.bluegreen.waiting.Durations;
 import dev.bluegreen.waiting.VirtualTime;
 import jakarta.inject.Inject;
@@ -122,7 +122,7 @@ final class BenchmarkCommand implements Callable<Integer> {
       for (Call call : sim.calls().all()) {
         calls.merge(call.operation(), 1, Integer::sum);
       }
-      return new Result(wall, criticalPath(sim.cloud().operations(), clone), calls, exit);
+      return new Result(wall, criticalPath(sim.beanstalk().operations(), clone), calls, exit);
     }
   }
 
@@ -131,9 +131,9 @@ final class BenchmarkCommand implements Callable<Integer> {
    * the other (terminations are not waited for), plus the drain time the contract requires before
    * the clone is terminated.
    */
-  static Duration criticalPath(List<Cloud.Operation> operations, boolean clone) {
+  static Duration criticalPath(List<Beanstalk.Operation> operations, boolean clone) {
     Duration total = Duration.ZERO;
-    for (Cloud.Operation op : operations) {
+    for (Beanstalk.Operation op : operations) {
       if (!op.name().equals("TerminateEnvironment")) {
         total = total.plus(op.duration());
       }

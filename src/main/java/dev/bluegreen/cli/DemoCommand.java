@@ -2,10 +2,10 @@ package dev.bluegreen.cli;
 
 import dev.bluegreen.bundle.Scratch;
 import dev.bluegreen.plan.Cancellation;
-import dev.bluegreen.simulator.Behaviour;
 import dev.bluegreen.simulator.Seed;
 import dev.bluegreen.simulator.Simulator;
-import dev.bluegreen.simulator.Timings;
+import dev.bluegreen.simulator.beanstalk.Behaviour;
+import dev.bluegreen.simulator.beanstalk.Timings;
 import dev.bluegreen.waiting.Durations;
 import dev.bluegreen.waiting.VirtualTime;
 import jakarta.inject.Inject;

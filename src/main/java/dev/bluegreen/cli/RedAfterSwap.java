@@ -18,9 +18,9 @@ final class RedAfterSwap {
           return;
         }
         armed[0] = false;
-        sim.cloud().environments().stream().filter(e -> e.cname() != null && e.cname().startsWith("demo-app.")
+        sim.beanstalk().environments().stream().filter(e -> e.cname() != null && e.cname().startsWith("demo-app.")
             && !"Terminated".equals(e.status())).findFirst()
-            .ifPresent(e -> sim.cloud().turnRedAt(e.name(), from.plus(Duration.ofSeconds(2))));
+            .ifPresent(e -> sim.apps().turnRedAt(e.name(), from.plus(Duration.ofSeconds(2))));
       }
     });
   }

@@ -2,7 +2,7 @@ package dev.bluegreen.cli;
 
 import dev.bluegreen.simulator.Seed;
 import dev.bluegreen.simulator.Simulator;
-import dev.bluegreen.simulator.Timings;
+import dev.bluegreen.simulator.beanstalk.Timings;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,7 +105,7 @@ final class SimulateCommand implements Callable<Integer> {
         host.out().println("export " + e.getKey() + "=" + e.getValue());
       }
       if (seedPair != null || seedFile != null) {
-        sim.cloud().environments().forEach(e -> host.out().println("seeded " + e.name() + ": " + e.cname() + " (" + e.status()
+        sim.beanstalk().environments().forEach(e -> host.out().println("seeded " + e.name() + ": " + e.cname() + " (" + e.status()
             + "/" + e.health() + ", " + e.versionLabel() + ")"));
       }
       host.out().flush();
@@ -131,7 +131,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
     for (String r : red) {
       String[] parts = r.split("@");
-      sim.cloud().turnRedAt(parts[0], host.clock().instant().plusSeconds(Long.parseLong(parts[1])));
+      sim.apps().turnRedAt(parts[0], host.clock().instant().plusSeconds(Long.parseLong(parts[1])));
     }
   }
 }

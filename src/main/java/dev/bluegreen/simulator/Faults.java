@@ -1,5 +1,6 @@
 package dev.bluegreen.simulator;
 
+import dev.bluegreen.simulator.core.ApiError;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

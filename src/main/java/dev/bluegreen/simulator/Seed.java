@@ -1,6 +1,8 @@
 package dev.bluegreen.simulator;
 
 import dev.bluegreen.json.Json;
+import dev.bluegreen.simulator.beanstalk.Beanstalk;
+import dev.bluegreen.simulator.beanstalk.Behaviour;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,22 +66,20 @@ public record Seed(String application, List<SeedVersion> versions, List<SeedEnvi
     return new Seed(app, versions, envs);
   }
 
-  /** Applies the seed to the cloud: the application, bundles in the storage bucket, versions, environments. */
-  public void applyTo(Cloud cloud) {
-    synchronized (cloud) {
-      if (cloud.applications(List.of(application)).isEmpty()) {
-        cloud.createApplication(application, "Seeded by bluegreen simulate");
-      }
-      String bucket = cloud.createStorageLocation();
+  /** Applies the seed: the application, bundles in the storage bucket, versions, environments. */
+  void applyTo(Backends backends) {
+    Beanstalk beanstalk = backends.beanstalk();
+    synchronized (backends.scheduler()) {
+      beanstalk.seedApplication(application, "Seeded by bluegreen simulate");
+      String bucket = beanstalk.createStorageLocation();
       for (SeedVersion v : versions) {
         String key = application + "/" + v.label() + ".zip";
         byte[] zip = bundle(v.behaviourJson());
-        cloud.putObject(bucket, key, new S3Object(zip, "\"" + S3Api.hex(S3Api.md5(zip)) + "\"", cloud.now(),
-            "application/zip", Map.of()));
-        cloud.createApplicationVersion(application, v.label(), "seeded", bucket, key, false, true, Map.of());
+        backends.s3().putObject(bucket, key, zip, "application/zip", Map.of());
+        beanstalk.seedVersion(application, v.label(), "seeded", bucket, key);
       }
       for (SeedEnvironment e : environments) {
-        cloud.seedEnvironment(application, e.name(), e.cnamePrefix(), e.version(), e.tier(), e.database(), e.tags());
+        beanstalk.seedEnvironment(application, e.name(), e.cnamePrefix(), e.version(), e.tier(), e.database(), e.tags());
       }
     }
   }

@@ -1,5 +1,9 @@
 package dev.bluegreen.simulator;
 
+import dev.bluegreen.simulator.apps.Apps;
+import dev.bluegreen.simulator.beanstalk.Beanstalk;
+import dev.bluegreen.simulator.beanstalk.Timings;
+import dev.bluegreen.simulator.s3.S3;
 import dev.bluegreen.waiting.VirtualTime;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,7 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The embedded Elastic Beanstalk: the account state ({@link #cloud()}), fault injection ({@link
+ * The embedded Elastic Beanstalk: the account's state per service ({@link #beanstalk()}, {@link
+ * #s3()}, and the applications behind the CNAMEs, {@link #apps()}), fault injection ({@link
  * #faults()}), the call log ({@link #calls()}) and the HTTP port that serves the EB Query API, the
  * S3 subset, STS and the applications' HTTP (as a proxy).
  */
@@ -19,17 +24,15 @@ public final class Simulator implements AutoCloseable {
   public static final String ACCESS_KEY_ID = "AKIASIMULATOR0000001";
   public static final String SECRET_ACCESS_KEY = "simulator-secret-access-key";
 
-  private final Cloud cloud;
+  private final Backends backends;
   private final Faults faults;
   private final CallLog calls = new CallLog();
-  private final StsApi sts;
   private final SimulatorServer server;
 
-  private Simulator(Cloud cloud, long seed, InetAddress address, int port) throws IOException {
-    this.cloud = cloud;
+  private Simulator(Backends backends, long seed, InetAddress address, int port) throws IOException {
+    this.backends = backends;
     this.faults = new Faults(seed + 1);
-    this.sts = new StsApi(cloud);
-    this.server = new SimulatorServer(cloud, sts, faults, calls, address, port);
+    this.server = new SimulatorServer(backends, faults, calls, address, port);
   }
 
   /** Serves on localhost's {@code port} (0 picks a free one) with the given clock and timings. */
@@ -40,7 +43,7 @@ public final class Simulator implements AutoCloseable {
   /** Serves on {@code address}: 0.0.0.0 makes the simulator reachable from containers. */
   public static Simulator start(InetAddress address, int port, Clock clock, Timings timings, String region, long seed)
       throws IOException {
-    return new Simulator(new Cloud(clock, region, "123456789012", timings, seed), seed, address, port);
+    return new Simulator(Backends.create(clock, timings, region, "123456789012", seed), seed, address, port);
   }
 
   /**
@@ -52,19 +55,30 @@ public final class Simulator implements AutoCloseable {
     time.addObserver(new VirtualTime.Observer() {
       @Override
       public Instant nextStop(Instant from) {
-        return sim.cloud.nextTransitionAfter(from);
+        return sim.backends.scheduler().nextTransitionAfter(from);
       }
 
       @Override
       public void passing(Instant from, Instant to) {
-        sim.cloud.settle();
+        sim.backends.scheduler().settle();
       }
     });
     return sim;
   }
 
-  public Cloud cloud() {
-    return cloud;
+  /** Elastic Beanstalk's applications, environments, events and operations. */
+  public Beanstalk beanstalk() {
+    return backends.beanstalk();
+  }
+
+  /** S3's buckets and objects. */
+  public S3 s3() {
+    return backends.s3();
+  }
+
+  /** The applications behind the CNAMEs: what the proxy serves, DNS lookups, health faults. */
+  public Apps apps() {
+    return backends.apps();
   }
 
   public Faults faults() {
@@ -85,11 +99,11 @@ public final class Simulator implements AutoCloseable {
 
   /** Every session STS hands out lasts this long, to exercise credential refresh. */
   public void overrideSessionLength(Duration length) {
-    sts.overrideSessionLength(length);
+    backends.sts().overrideSessionLength(length);
   }
 
   public Simulator seed(Seed seed) {
-    seed.applyTo(cloud);
+    seed.applyTo(backends);
     return this;
   }
 
@@ -101,7 +115,7 @@ public final class Simulator implements AutoCloseable {
     env.put("AWS_ENDPOINT_URL_STS", endpoint());
     env.put("HTTP_PROXY", endpoint());
     env.put("NO_PROXY", "localhost,127.0.0.1");
-    env.put("AWS_REGION", cloud.region());
+    env.put("AWS_REGION", backends.account().region());
     env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
     env.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
     return env;

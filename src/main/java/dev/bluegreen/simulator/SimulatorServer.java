@@ -3,6 +3,16 @@ package dev.bluegreen.simulator;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.bluegreen.simulator.apps.Apps;
+import dev.bluegreen.simulator.beanstalk.EbApi;
+import dev.bluegreen.simulator.core.Account;
+import dev.bluegreen.simulator.core.ApiError;
+import dev.bluegreen.simulator.core.Scheduler;
+import dev.bluegreen.simulator.s3.S3Api;
+import dev.bluegreen.simulator.sts.Sts;
+import dev.bluegreen.simulator.sts.StsApi;
+import dev.bluegreen.simulator.wire.QueryRequest;
+import dev.bluegreen.simulator.wire.QueryResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,20 +45,26 @@ final class SimulatorServer implements AutoCloseable {
     }
   }
 
-  private final Cloud cloud;
+  private final Scheduler scheduler;
+  private final Account account;
+  private final Sts sts;
+  private final Apps apps;
   private final EbApi eb;
-  private final StsApi sts;
+  private final StsApi stsApi;
   private final S3Api s3;
   private final Faults faults;
   private final CallLog calls;
   private final HttpServer server;
   private final ExecutorService executor;
 
-  SimulatorServer(Cloud cloud, StsApi sts, Faults faults, CallLog calls, InetAddress address, int port) throws IOException {
-    this.cloud = cloud;
-    this.eb = new EbApi(cloud);
-    this.sts = sts;
-    this.s3 = new S3Api(cloud);
+  SimulatorServer(Backends backends, Faults faults, CallLog calls, InetAddress address, int port) throws IOException {
+    this.scheduler = backends.scheduler();
+    this.account = backends.account();
+    this.sts = backends.sts();
+    this.apps = backends.apps();
+    this.eb = new EbApi(backends.beanstalk());
+    this.stsApi = new StsApi(sts, account);
+    this.s3 = new S3Api(backends.s3());
     this.faults = faults;
     this.calls = calls;
     this.server = HttpServer.create(new InetSocketAddress(address, port), 64);
@@ -122,16 +138,16 @@ final class SimulatorServer implements AutoCloseable {
     String accessKey = accessKey(ex.getRequestHeaders());
     boolean isSts = StsApi.handles(req);
     String service = isSts ? "sts" : "elasticbeanstalk";
-    EbApi.Response response;
+    QueryResponse response;
     ApiError fault = isSts ? null : faults.errorFor(String.valueOf(req.action()));
-    if (fault == null && accessKey != null && cloud.expired(accessKey)) {
+    if (fault == null && accessKey != null && sts.expired(accessKey)) {
       // Query APIs answer an expired session with 403 Forbidden (S3 uses 400, see serveS3).
       fault = new ApiError(403, "ExpiredToken", "The security token included in the request is expired");
     }
     if (fault != null) {
       response = EbApi.error(fault, requestId);
     } else if (isSts) {
-      response = sts.handle(req, requestId, accessKey);
+      response = stsApi.handle(req, requestId, accessKey);
     } else {
       response = eb.handle(req, requestId);
     }
@@ -141,7 +157,7 @@ final class SimulatorServer implements AutoCloseable {
     if (params.containsKey("WebIdentityToken")) {
       params.put("WebIdentityToken", "***");
     }
-    calls.add(new Call(cloud.now(), service, String.valueOf(req.action()), params, response.status(),
+    calls.add(new Call(scheduler.now(), service, String.valueOf(req.action()), params, response.status(),
         response.errorCode() == null ? "OK" : response.errorCode(), accessKey));
     byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "text/xml");
@@ -159,7 +175,7 @@ final class SimulatorServer implements AutoCloseable {
     ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
     String accessKey = accessKey(ex.getRequestHeaders());
     S3Api.Response response;
-    if (accessKey != null && cloud.expired(accessKey)) {
+    if (accessKey != null && sts.expired(accessKey)) {
       response = new S3Api.Response(400, Map.of("Content-Type", "application/xml"), ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
           + "<Error><Code>ExpiredToken</Code><Message>The provided token has expired.</Message></Error>")
           .getBytes(StandardCharsets.UTF_8), "S3", "ExpiredToken");
@@ -176,7 +192,7 @@ final class SimulatorServer implements AutoCloseable {
         params.put(h, headers.get(h));
       }
     }
-    calls.add(new Call(cloud.now(), "s3", response.operation(), params, response.status(),
+    calls.add(new Call(scheduler.now(), "s3", response.operation(), params, response.status(),
         response.errorCode() == null ? "OK" : response.errorCode(), accessKey));
     response.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
     boolean head = "HEAD".equals(ex.getRequestMethod());
@@ -198,7 +214,7 @@ final class SimulatorServer implements AutoCloseable {
 
   private void serveApp(HttpExchange ex, String host) throws IOException {
     calls.countAppRequest();
-    Cloud.AppResponse app = cloud.serve(host);
+    Apps.AppResponse app = apps.serve(host);
     int status;
     String body;
     if (app == null) {
@@ -227,8 +243,8 @@ final class SimulatorServer implements AutoCloseable {
   }
 
   private String nextRequestId() {
-    synchronized (cloud) {
-      return cloud.newRequestId();
+    synchronized (scheduler) {
+      return account.newRequestId();
     }
   }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bluegreen.simulator.Seed;
 import dev.bluegreen.simulator.Simulator;
-import dev.bluegreen.simulator.Timings;
+import dev.bluegreen.simulator.beanstalk.Timings;
 import dev.bluegreen.waiting.VirtualTime;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bluegreen.plan.Tags;
 import dev.bluegreen.simulator.Call;
 import dev.bluegreen.simulator.Seed;
-import dev.bluegreen.simulator.SimEnvironment;
+import dev.bluegreen.simulator.beanstalk.SimEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ class CloneStrategyIT {
       assertThat(run.exit()).as(run.log()).isZero();
       assertThat(run.outputs()).containsEntry("result", "deployed").containsEntry("live-environment", PERMANENT)
           .containsEntry("version-label", "v2");
-      assertThat(stage.sim.cloud().environment(PERMANENT).orElseThrow().runningVersion()).isEqualTo("v2");
+      assertThat(stage.sim.beanstalk().environment(PERMANENT).orElseThrow().runningVersion()).isEqualTo("v2");
       assertThat(stage.sim.calls().count("SwapEnvironmentCNAMEs")).isEqualTo(2);
       // The clone is terminated only after the drain time, counted from the swap back.
       List<Call> swaps = stage.sim.calls().matching(c -> c.operation().equals("SwapEnvironmentCNAMEs"));
@@ -50,7 +50,7 @@ class CloneStrategyIT {
       assertThat(Duration.between(swaps.get(1).time(), terminate.time())).isGreaterThanOrEqualTo(Duration.ofSeconds(60));
       assertThat(stage.sim.calls().count("DeleteConfigurationTemplate")).isEqualTo(1);
       stage.time.advance(Duration.ofMinutes(5));
-      assertThat(stage.sim.cloud().environment(CLONE)).isEmpty();
+      assertThat(stage.sim.beanstalk().environment(CLONE)).isEmpty();
       stage.assertProductionAlwaysServed();
       assertThat(stage.prober.servedBy()).containsKeys("v1", "v2");
     }
@@ -64,7 +64,7 @@ class CloneStrategyIT {
 
       assertThat(run.exit()).as(run.log()).isZero();
       assertThat(stage.sim.calls().count("TerminateEnvironment")).isZero();
-      assertThat(stage.sim.cloud().environment(CLONE)).isPresent();
+      assertThat(stage.sim.beanstalk().environment(CLONE)).isPresent();
       stage.assertProductionAlwaysServed();
     }
   }
@@ -103,12 +103,12 @@ class CloneStrategyIT {
 
       assertThat(run.exit()).as(run.log()).isEqualTo(1);
       assertThat(run.outputs()).containsEntry("result", "rolled-back").containsEntry("live-environment", PERMANENT);
-      SimEnvironment.Snapshot permanent = stage.sim.cloud().environment(PERMANENT).orElseThrow();
+      SimEnvironment.Snapshot permanent = stage.sim.beanstalk().environment(PERMANENT).orElseThrow();
       assertThat(permanent.runningVersion()).isEqualTo("v1");
       assertThat(permanent.cname()).startsWith(APP + ".");
       assertThat(run.summary()).contains("redeployed v1 to store-prod", "swapped back");
       stage.time.advance(Duration.ofMinutes(5));
-      assertThat(stage.sim.cloud().environment(CLONE)).isEmpty();
+      assertThat(stage.sim.beanstalk().environment(CLONE)).isEmpty();
       stage.assertProductionAlwaysServed("v2-broken");
     }
   }
@@ -128,9 +128,9 @@ class CloneStrategyIT {
       assertThat(rerun.summary()).contains("### Recovered", "was serving production");
       assertThat(rerun.summary()).contains("`clone-live` | ⏭️ skipped");
       assertThat(stage.liveName()).isEqualTo(PERMANENT);
-      assertThat(stage.sim.cloud().environment(PERMANENT).orElseThrow().runningVersion()).isEqualTo("v3");
+      assertThat(stage.sim.beanstalk().environment(PERMANENT).orElseThrow().runningVersion()).isEqualTo("v3");
       stage.time.advance(Duration.ofMinutes(5));
-      assertThat(stage.sim.cloud().environment(CLONE)).isEmpty();
+      assertThat(stage.sim.beanstalk().environment(CLONE)).isEmpty();
       stage.assertProductionAlwaysServed("v2");
     }
   }

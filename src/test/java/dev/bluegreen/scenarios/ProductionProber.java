@@ -63,7 +63,7 @@ final class ProductionProber implements VirtualTime.Observer {
       Instant t = from;
       while (t.isBefore(to)) {
         if (!t.isBefore(c.expires)) {
-          Optional<String> lb = sim.cloud().resolve(productionCname);
+          Optional<String> lb = sim.apps().resolve(productionCname);
           c.target = lb.orElse(null);
           Instant base = c.expires.equals(Instant.MIN) ? t.minus(c.phase) : t;
           c.expires = base.plus(DNS_TTL);

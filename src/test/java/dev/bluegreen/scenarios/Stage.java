@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bluegreen.cli.Cli;
 import dev.bluegreen.cli.Host;
 import dev.bluegreen.plan.Cancellation;
-import dev.bluegreen.simulator.Behaviour;
 import dev.bluegreen.simulator.Seed;
 import dev.bluegreen.simulator.Simulator;
-import dev.bluegreen.simulator.Timings;
+import dev.bluegreen.simulator.beanstalk.Behaviour;
+import dev.bluegreen.simulator.beanstalk.Timings;
 import dev.bluegreen.waiting.VirtualTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -64,7 +64,7 @@ final class Stage implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     productionPrefix = seed.application();
-    prober = new ProductionProber(sim, sim.cloud().environments().stream()
+    prober = new ProductionProber(sim, sim.beanstalk().environments().stream()
         .filter(e -> e.cname() != null && e.cname().startsWith(seed.application() + "."))
         .map(e -> e.cname()).findFirst().orElse(seed.application() + ".us-east-1.elasticbeanstalk.com"));
     time.addObserver(prober);
@@ -143,14 +143,14 @@ final class Stage implements AutoCloseable {
       public void passing(Instant from, Instant to) {
         if (armed && sim.calls().count("SwapEnvironmentCNAMEs") == 1) {
           armed = false;
-          sim.cloud().turnRedAt(environment, from.plusSeconds(1));
+          sim.apps().turnRedAt(environment, from.plusSeconds(1));
         }
       }
     });
   }
 
   String liveName() {
-    return sim.cloud().environments().stream().filter(e -> e.cname() != null && e.cname().startsWith(productionPrefix + ".")
+    return sim.beanstalk().environments().stream().filter(e -> e.cname() != null && e.cname().startsWith(productionPrefix + ".")
         && !"Terminated".equals(e.status())).map(e -> e.name()).findFirst().orElse(null);
   }
 

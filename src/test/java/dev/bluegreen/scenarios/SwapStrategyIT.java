@@ -6,7 +6,7 @@ import static dev.bluegreen.scenarios.Stage.swapArgs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bluegreen.simulator.Call;
-import dev.bluegreen.simulator.SimEnvironment;
+import dev.bluegreen.simulator.beanstalk.SimEnvironment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -311,6 +311,6 @@ class SwapStrategyIT {
   }
 
   private static SimEnvironment.Snapshot env(Stage stage, String name) {
-    return stage.sim.cloud().environment(name).orElseThrow();
+    return stage.sim.beanstalk().environment(name).orElseThrow();
   }
 }

@@ -124,7 +124,7 @@ class EbApplicationsIT {
   @Test
   void versionQuota() {
     h.eb.createApplication(r -> r.applicationName("shop"));
-    h.sim.cloud().setVersionQuota(2);
+    h.sim.beanstalk().setVersionQuota(2);
     h.version("shop", "v1", null);
     h.version("shop", "v2", null);
     ElasticBeanstalkException e = ebError(() -> h.version("shop", "v3", null));
@@ -179,8 +179,8 @@ class EbApplicationsIT {
     h.eb.deleteApplicationVersion(r -> r.applicationName("shop").versionLabel("v2").deleteSourceBundle(true));
     assertThat(h.eb.describeApplicationVersions(r -> r.applicationName("shop")).applicationVersions())
         .extracting(ApplicationVersionDescription::versionLabel).containsExactly("v1");
-    assertThat(h.sim.cloud().object(h.bucket(), "shop/v2.zip")).isEmpty();
-    assertThat(h.sim.cloud().object(h.bucket(), "shop/v1.zip")).isPresent();
+    assertThat(h.sim.s3().object(h.bucket(), "shop/v2.zip")).isEmpty();
+    assertThat(h.sim.s3().object(h.bucket(), "shop/v1.zip")).isPresent();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.bluegreen.simulator;
 import static dev.bluegreen.simulator.SimHarness.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bluegreen.simulator.beanstalk.SimEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +133,7 @@ class EbEnvironmentsIT {
             .cnamePrefix("shop-live").solutionStackName(SimHarness.STACK)), 400, "InvalidParameterValue",
         "DNS name (shop-live.us-east-1.elasticbeanstalk.com) is not available.");
     // Only shop-blue exists: no failed call left an environment behind.
-    assertThat(h.sim.cloud().environments()).extracting(SimEnvironment.Snapshot::name).containsExactly("shop-blue");
+    assertThat(h.sim.beanstalk().environments()).extracting(SimEnvironment.Snapshot::name).containsExactly("shop-blue");
   }
 
   @Test

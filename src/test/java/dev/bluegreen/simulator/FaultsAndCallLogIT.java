@@ -51,15 +51,15 @@ class FaultsAndCallLogIT {
     h.sim.faults().latency(Duration.ofMillis(20));
     long start = System.nanoTime();
     assertThat(h.eb.describeEnvironments(r -> {}).environments()).hasSize(2);
-    h.s3.putObject(r -> r.bucket(h.sim.cloud().storageBucket()).key("slow.txt"), RequestBody.fromString("slow"));
+    h.s3.putObject(r -> r.bucket(h.sim.beanstalk().storageBucket()).key("slow.txt"), RequestBody.fromString("slow"));
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(40));
-    assertThat(h.sim.cloud().object(h.sim.cloud().storageBucket(), "slow.txt")).isPresent();
+    assertThat(h.sim.s3().object(h.sim.beanstalk().storageBucket(), "slow.txt")).isPresent();
   }
 
   @Test
   void turnRedAt() throws Exception {
     Instant at = h.time.now().plus(Duration.ofMinutes(3));
-    h.sim.cloud().turnRedAt("shop-blue", at);
+    h.sim.apps().turnRedAt("shop-blue", at);
     h.advance(Duration.ofMinutes(2));
     assertThat(h.env("shop-blue").health()).isEqualTo(EnvironmentHealth.GREEN);
     h.advance(Duration.ofMinutes(1));
@@ -71,7 +71,7 @@ class FaultsAndCallLogIT {
     assertThat(transition.message()).startsWith("Environment health has transitioned from Ok to Severe.");
     assertThat(transition.eventDate()).isEqualTo(at);
 
-    h.sim.cloud().clearRed("shop-blue");
+    h.sim.apps().clearRed("shop-blue");
     assertThat(h.env("shop-blue").health()).isEqualTo(EnvironmentHealth.GREEN);
   }
 
@@ -84,8 +84,8 @@ class FaultsAndCallLogIT {
     h.eb.describeEnvironmentHealth(r -> r.environmentName("shop-blue"));
     h.eb.checkDNSAvailability(r -> r.cnamePrefix("free-name"));
     h.eb.listTagsForResource(r -> r.resourceArn(h.env("shop-blue").environmentArn()));
-    h.s3.headObject(r -> r.bucket(h.sim.cloud().storageBucket()).key("shop/v1.zip"));
-    h.s3.getObjectAsBytes(r -> r.bucket(h.sim.cloud().storageBucket()).key("shop/v1.zip"));
+    h.s3.headObject(r -> r.bucket(h.sim.beanstalk().storageBucket()).key("shop/v1.zip"));
+    h.s3.getObjectAsBytes(r -> r.bucket(h.sim.beanstalk().storageBucket()).key("shop/v1.zip"));
     h.get("shop.us-east-1.elasticbeanstalk.com");
     assertThat(h.sim.calls().all()).hasSizeGreaterThanOrEqualTo(10);
     assertThat(h.sim.calls().mutating()).isEmpty();

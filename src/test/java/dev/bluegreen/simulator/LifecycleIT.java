@@ -154,7 +154,7 @@ class LifecycleIT {
     // Step exactly to the end of the deployment.
     EnvironmentDescription deployed = h.advanceUntil("shop-blue", e -> e.status() == EnvironmentStatus.READY,
         Duration.ofMinutes(10));
-    Instant runningSince = h.sim.cloud().allEvents().stream()
+    Instant runningSince = h.sim.beanstalk().allEvents().stream()
         .filter(e -> e.message().equals("Environment update completed successfully.")).reduce((a, b) -> b).orElseThrow().date();
     long secondsRunning = Duration.between(runningSince, h.time.now()).toSeconds();
     assertThat(secondsRunning).isLessThan(30);

@@ -3,6 +3,7 @@ package dev.bluegreen.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.bluegreen.simulator.beanstalk.Timings;
 import dev.bluegreen.waiting.VirtualTime;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,52 +1,47 @@
-package dev.bluegreen.simulator;
+package dev.bluegreen.simulator.sts;
 
 import dev.bluegreen.json.Json;
+import dev.bluegreen.simulator.core.Account;
+import dev.bluegreen.simulator.core.ApiError;
+import dev.bluegreen.simulator.wire.QueryRequest;
+import dev.bluegreen.simulator.wire.QueryResponse;
+import dev.bluegreen.simulator.wire.Xml;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
 /** STS's AssumeRoleWithWebIdentity and GetCallerIdentity over the Query protocol. */
-final class StsApi {
+public final class StsApi {
   static final String XMLNS = "https://sts.amazonaws.com/doc/2011-06-15/";
 
-  private final Cloud cloud;
-  private volatile Duration sessionOverride;
-  private long issued;
+  private final Sts sts;
+  private final Account account;
 
-  StsApi(Cloud cloud) {
-    this.cloud = cloud;
+  public StsApi(Sts sts, Account account) {
+    this.sts = sts;
+    this.account = account;
   }
 
-  /** Makes every issued session last this long, whatever was asked, so expiry can be tested. */
-  void overrideSessionLength(Duration length) {
-    this.sessionOverride = length;
-  }
-
-  static boolean handles(QueryRequest req) {
+  public static boolean handles(QueryRequest req) {
     return "2011-06-15".equals(req.get("Version"))
         || "AssumeRoleWithWebIdentity".equals(req.action()) || "GetCallerIdentity".equals(req.action());
   }
 
-  EbApi.Response handle(QueryRequest req, String requestId, String accessKeyId) {
+  public QueryResponse handle(QueryRequest req, String requestId, String accessKeyId) {
     try {
       String action = req.action();
       Xml result = new Xml();
       switch (action == null ? "" : action) {
         case "AssumeRoleWithWebIdentity" -> assume(req, result);
-        case "GetCallerIdentity" -> result.text("Arn", "arn:aws:sts::" + cloud.accountId() + ":assumed-role/simulated/"
+        case "GetCallerIdentity" -> result.text("Arn", "arn:aws:sts::" + account.accountId() + ":assumed-role/simulated/"
             + (accessKeyId == null ? "anonymous" : accessKeyId)).text("UserId", "AROASIMULATED:" + accessKeyId)
-            .text("Account", cloud.accountId());
+            .text("Account", account.accountId());
         default -> throw new ApiError(400, "InvalidAction", "Could not find operation " + action + " for version 2011-06-15");
       }
-      String body = new Xml().open(action + "Response", XMLNS).open(action + "Result").out(result).close(action + "Result")
-          .open("ResponseMetadata").text("RequestId", requestId).close("ResponseMetadata").close(action + "Response").toString();
-      return new EbApi.Response(200, body, null);
+      return QueryResponse.ok(action, XMLNS, result, requestId);
     } catch (ApiError e) {
-      String body = new Xml().open("ErrorResponse", XMLNS).open("Error").text("Type", e.type()).text("Code", e.code())
-          .text("Message", e.getMessage()).close("Error").text("RequestId", requestId).close("ErrorResponse").toString();
-      return new EbApi.Response(e.status(), body, e.code());
+      return QueryResponse.error(e, XMLNS, requestId);
     }
   }
 
@@ -71,18 +66,13 @@ final class StsApi {
     if (!"sts.amazonaws.com".equals(aud)) {
       throw new ApiError(400, "InvalidIdentityToken", "Incorrect token audience");
     }
-    Duration length = sessionOverride != null ? sessionOverride : Duration.ofSeconds(seconds == null ? 3600 : seconds);
-    Instant expiration = cloud.now().plus(length);
-    String accessKeyId;
-    synchronized (this) {
-      accessKeyId = String.format("ASIASIMULATED%07d", ++issued);
-    }
-    cloud.issueKey(accessKeyId, expiration);
+    Sts.Session issued = sts.issue(Duration.ofSeconds(seconds == null ? 3600 : seconds));
+    String accessKeyId = issued.accessKeyId();
     String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
     x.open("Credentials").text("AccessKeyId", accessKeyId).text("SecretAccessKey", "simulated-secret-" + accessKeyId)
-        .text("SessionToken", "simulated-session-token-" + accessKeyId).text("Expiration", expiration).close("Credentials")
+        .text("SessionToken", "simulated-session-token-" + accessKeyId).text("Expiration", issued.expiration()).close("Credentials")
         .text("SubjectFromWebIdentityToken", String.valueOf(claims.getOrDefault("sub", "")))
-        .open("AssumedRoleUser").text("Arn", "arn:aws:sts::" + cloud.accountId() + ":assumed-role/" + roleName + "/" + session)
+        .open("AssumedRoleUser").text("Arn", "arn:aws:sts::" + account.accountId() + ":assumed-role/" + roleName + "/" + session)
         .text("AssumedRoleId", "AROASIMULATED:" + session).close("AssumedRoleUser")
         .text("Provider", String.valueOf(claims.getOrDefault("iss", ""))).text("Audience", aud);
   }

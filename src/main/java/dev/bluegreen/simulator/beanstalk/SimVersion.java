@@ -1,4 +1,4 @@
-package dev.bluegreen.simulator;
+package dev.bluegreen.simulator.beanstalk;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
-package dev.bluegreen.simulator;
+package dev.bluegreen.simulator.s3;
 
+import dev.bluegreen.simulator.core.ApiError;
+import dev.bluegreen.simulator.wire.Xml;
 import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
-import java.util.zip.Checksum;
 
 /**
  * The S3 subset Elastic Beanstalk deployments need, path-style and virtual-host style: buckets,
@@ -24,35 +21,35 @@ import java.util.zip.Checksum;
  * aws-chunked} with a trailing checksum, which is how SDK 2.30+ sends them by default; they are
  * decoded and the checksum verified as S3 does.
  */
-final class S3Api {
+public final class S3Api {
 
   private static final Pattern VIRTUAL_HOST = Pattern.compile(
       "^(.+?)\\.(localhost|s3\\.amazonaws\\.com|s3[.-][a-z0-9-]+\\.amazonaws\\.com)$");
   private static final Pattern PART = Pattern.compile("<PartNumber>(\\d+)</PartNumber>");
   private static final String XMLNS = "http://s3.amazonaws.com/doc/2006-03-01/";
 
-  private final Cloud cloud;
+  private final S3 s3;
 
-  S3Api(Cloud cloud) {
-    this.cloud = cloud;
+  public S3Api(S3 s3) {
+    this.s3 = s3;
   }
 
   /** A parsed S3 request. */
-  record Request(String method, String host, String path, String query, Map<String, String> headers, byte[] body) {
+  public record Request(String method, String host, String path, String query, Map<String, String> headers, byte[] body) {
     String header(String name) {
       return headers.get(name.toLowerCase());
     }
   }
 
   /** An S3 answer. {@code operation} names what was done, for the call log. */
-  record Response(int status, Map<String, String> headers, byte[] body, String operation, String errorCode) {}
+  public record Response(int status, Map<String, String> headers, byte[] body, String operation, String errorCode) {}
 
   /** Whether a host names a bucket virtual-host style. */
-  static boolean isVirtualHost(String host) {
+  public static boolean isVirtualHost(String host) {
     return VIRTUAL_HOST.matcher(stripPort(host)).matches();
   }
 
-  Response handle(Request req, String requestId) {
+  public Response handle(Request req, String requestId) {
     String host = stripPort(req.host() == null ? "" : req.host());
     String bucket;
     String key;
@@ -72,21 +69,21 @@ final class S3Api {
     try {
       return switch (operation) {
         case "CreateBucket" -> {
-          if (!cloud.createBucket(bucket) && !"us-east-1".equals(cloud.region())) {
+          if (!s3.createBucket(bucket) && !"us-east-1".equals(s3.region())) {
             throw new ApiError(409, "BucketAlreadyOwnedByYou",
                 "Your previous request to create the named bucket succeeded and you already own it.");
           }
           yield ok(operation, Map.of("Location", "/" + bucket), new byte[0], requestId);
         }
         case "HeadBucket" -> {
-          if (!cloud.bucketExists(bucket)) {
+          if (!s3.bucketExists(bucket)) {
             throw new ApiError(404, "NoSuchBucket", "The specified bucket does not exist");
           }
-          yield ok(operation, Map.of("x-amz-bucket-region", cloud.region()), new byte[0], requestId);
+          yield ok(operation, Map.of("x-amz-bucket-region", s3.region()), new byte[0], requestId);
         }
         case "PutObject" -> putObject(req, bucket, key, requestId);
         case "HeadObject", "GetObject" -> {
-          S3Object o = cloud.object(bucket, key).orElseThrow(() -> noSuchKey(bucket, key));
+          S3Object o = s3.object(bucket, key).orElseThrow(() -> noSuchKey(bucket, key));
           Map<String, String> headers = objectHeaders(o);
           long[] range = operation.equals("GetObject") ? range(req.header("range"), o.data().length) : null;
           if (range == null) {
@@ -99,16 +96,16 @@ final class S3Api {
               operation, null);
         }
         case "CreateMultipartUpload" -> {
-          String id = cloud.createMultipartUpload(bucket, key, req.header("content-type"), userMetadata(req));
+          String id = s3.createMultipartUpload(bucket, key, req.header("content-type"), userMetadata(req));
           byte[] body = xml(new Xml().open("InitiateMultipartUploadResult", XMLNS).text("Bucket", bucket).text("Key", key)
               .text("UploadId", id).close("InitiateMultipartUploadResult"));
           yield ok(operation, Map.of("Content-Type", "application/xml"), body, requestId);
         }
         case "UploadPart" -> {
           byte[] data = payload(req);
-          cloud.uploadPart(query.get("uploadId"), Integer.parseInt(query.get("partNumber")), data);
+          s3.uploadPart(query.get("uploadId"), Integer.parseInt(query.get("partNumber")), data);
           Map<String, String> headers = new LinkedHashMap<>();
-          headers.put("ETag", "\"" + hex(md5(data)) + "\"");
+          headers.put("ETag", "\"" + Digests.hex(Digests.md5(data)) + "\"");
           checksumHeader(req).ifPresent(h -> headers.put(h, req.header(h)));
           yield ok(operation, headers, new byte[0], requestId);
         }
@@ -118,13 +115,13 @@ final class S3Api {
           while (m.find()) {
             parts.add(Integer.parseInt(m.group(1)));
           }
-          S3Object o = cloud.completeMultipartUpload(query.get("uploadId"), parts);
+          S3Object o = s3.completeMultipartUpload(query.get("uploadId"), parts);
           byte[] body = xml(new Xml().open("CompleteMultipartUploadResult", XMLNS).text("Location", "/" + bucket + "/" + key)
               .text("Bucket", bucket).text("Key", key).text("ETag", o.etag()).close("CompleteMultipartUploadResult"));
           yield ok(operation, Map.of("Content-Type", "application/xml"), body, requestId);
         }
         case "AbortMultipartUpload" -> {
-          cloud.abortMultipartUpload(query.get("uploadId"));
+          s3.abortMultipartUpload(query.get("uploadId"));
           yield new Response(204, Map.of("x-amz-request-id", requestId), new byte[0], operation, null);
         }
         default -> throw new ApiError(501, "NotImplemented",
@@ -155,12 +152,10 @@ final class S3Api {
   private Response putObject(Request req, String bucket, String key, String requestId) {
     byte[] data = payload(req);
     String contentMd5 = req.header("content-md5");
-    if (contentMd5 != null && !contentMd5.equals(Base64.getEncoder().encodeToString(md5(data)))) {
+    if (contentMd5 != null && !contentMd5.equals(Base64.getEncoder().encodeToString(Digests.md5(data)))) {
       throw new ApiError(400, "BadDigest", "The Content-MD5 you specified did not match what we received.");
     }
-    S3Object object = new S3Object(data, "\"" + hex(md5(data)) + "\"", cloud.now(), req.header("content-type"),
-        userMetadata(req));
-    cloud.putObject(bucket, key, object);
+    S3Object object = s3.putObject(bucket, key, data, req.header("content-type"), userMetadata(req));
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("ETag", object.etag());
     checksumHeader(req).ifPresent(h -> headers.put(h, req.header(h)));
@@ -192,7 +187,7 @@ final class S3Api {
       if (expected == null) {
         continue;
       }
-      String actual = checksum(algorithm, data);
+      String actual = Digests.checksum(algorithm, data);
       if (!expected.equals(actual)) {
         throw new ApiError(400, "BadDigest", "The " + algorithm.toUpperCase() + " you specified did not match the calculated checksum.");
       }
@@ -248,27 +243,6 @@ final class S3Api {
       }
     }
     return -1;
-  }
-
-  static String checksum(String algorithm, byte[] data) {
-    try {
-      return switch (algorithm) {
-        case "crc32" -> crc(new CRC32(), data);
-        case "crc32c" -> crc(new CRC32C(), data);
-        case "sha1" -> Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(data));
-        case "sha256" -> Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(data));
-        case "crc64nvme" -> Base64.getEncoder().encodeToString(Crc64Nvme.checksum(data));
-        default -> throw new IllegalArgumentException(algorithm);
-      };
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String crc(Checksum c, byte[] data) {
-    c.update(data, 0, data.length);
-    long v = c.getValue();
-    return Base64.getEncoder().encodeToString(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
   }
 
   private static java.util.Optional<String> checksumHeader(Request req) {
@@ -356,24 +330,8 @@ final class S3Api {
     return out;
   }
 
-  static String stripPort(String host) {
+  public static String stripPort(String host) {
     int colon = host.lastIndexOf(':');
     return colon > 0 && host.indexOf(']') < colon ? host.substring(0, colon) : host;
-  }
-
-  static byte[] md5(byte[] data) {
-    try {
-      return MessageDigest.getInstance("MD5").digest(data);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String hex(byte[] bytes) {
-    StringBuilder s = new StringBuilder();
-    for (byte b : bytes) {
-      s.append(String.format("%02x", b));
-    }
-    return s.toString();
   }
 }

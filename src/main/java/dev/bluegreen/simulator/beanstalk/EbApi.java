@@ -1,83 +1,75 @@
-package dev.bluegreen.simulator;
+package dev.bluegreen.simulator.beanstalk;
 
-import dev.bluegreen.simulator.SimEnvironment.OptionSetting;
+import dev.bluegreen.simulator.beanstalk.SimEnvironment.OptionSetting;
+import dev.bluegreen.simulator.core.ApiError;
+import dev.bluegreen.simulator.wire.QueryRequest;
+import dev.bluegreen.simulator.wire.QueryResponse;
+import dev.bluegreen.simulator.wire.Xml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Elastic Beanstalk's Query API wire format: form parameters in, {@code <XResponse><XResult>} out
- * (the result first, because the Java SDK takes the response's first child as the result), errors
- * as {@code ErrorResponse}.
+ * Elastic Beanstalk's Query API wire format: form parameters in, {@code <XResponse><XResult>} out,
+ * errors as {@code ErrorResponse} (see {@link QueryResponse}).
  */
-final class EbApi {
+public final class EbApi {
 
   static final String XMLNS = "http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/";
   static final Set<String> READ_ONLY = Set.of("DescribeApplications", "DescribeApplicationVersions", "DescribeConfigurationSettings",
       "DescribeEnvironments", "DescribeEvents", "DescribeEnvironmentHealth", "CheckDNSAvailability", "ListTagsForResource",
       "DescribeAccountAttributes", "DescribeConfigurationOptions");
 
-  private final Cloud cloud;
+  private final Beanstalk beanstalk;
+  private final Applications applications;
 
-  EbApi(Cloud cloud) {
-    this.cloud = cloud;
+  public EbApi(Beanstalk beanstalk) {
+    this.beanstalk = beanstalk;
+    this.applications = beanstalk.applications;
   }
 
   /** Answers one request; the body is XML either way. */
-  Response handle(QueryRequest req, String requestId) {
+  public QueryResponse handle(QueryRequest req, String requestId) {
     String action = req.action();
     try {
       if (action == null) {
         throw new ApiError(400, "MissingAction", "The request must contain the parameter Action.");
       }
-      synchronized (cloud) {
+      synchronized (beanstalk.scheduler) {
         Xml result = new Xml();
         boolean hasResult = dispatch(action, req, requestId, result);
-        Xml xml = new Xml().open(action + "Response", XMLNS);
-        if (hasResult) {
-          xml.open(action + "Result");
-          xml.out(result);
-          xml.close(action + "Result");
-        }
-        xml.open("ResponseMetadata").text("RequestId", requestId).close("ResponseMetadata").close(action + "Response");
-        return new Response(200, xml.toString(), null);
+        return QueryResponse.ok(action, XMLNS, hasResult ? result : null, requestId);
       }
     } catch (ApiError e) {
       return error(e, requestId);
     }
   }
 
-  static Response error(ApiError e, String requestId) {
-    String body = new Xml().open("ErrorResponse", XMLNS)
-        .open("Error").text("Type", e.type()).text("Code", e.code()).text("Message", e.getMessage()).close("Error")
-        .text("RequestId", requestId).close("ErrorResponse").toString();
-    return new Response(e.status(), body, e.code());
+  public static QueryResponse error(ApiError e, String requestId) {
+    return QueryResponse.error(e, XMLNS, requestId);
   }
-
-  /** A response body with its HTTP status; {@code errorCode} is null on success. */
-  record Response(int status, String body, String errorCode) {}
 
   private boolean dispatch(String action, QueryRequest req, String requestId, Xml x) {
     switch (action) {
       case "CreateApplication" -> {
-        SimApplication app = cloud.createApplication(req.required("ApplicationName"), req.get("Description"));
+        SimApplication app = applications.createApplication(req.required("ApplicationName"), req.get("Description"));
         x.open("Application");
         application(x, app);
         x.close("Application");
       }
       case "DescribeApplications" -> {
         x.open("Applications");
-        for (SimApplication app : cloud.applications(req.list("ApplicationNames"))) {
+        for (SimApplication app : applications.applications(req.list("ApplicationNames"))) {
           x.open("member");
           application(x, app);
           x.close("member");
         }
         x.close("Applications");
       }
-      case "CreateStorageLocation" -> x.text("S3Bucket", cloud.createStorageLocation());
+      case "CreateStorageLocation" -> x.text("S3Bucket", applications.createStorageLocation());
       case "CreateApplicationVersion" -> {
-        SimVersion v = cloud.createApplicationVersion(req.required("ApplicationName"), req.required("VersionLabel"),
+        SimVersion v = applications.createApplicationVersion(req.required("ApplicationName"), req.required("VersionLabel"),
             req.get("Description"), req.get("SourceBundle.S3Bucket"), req.get("SourceBundle.S3Key"),
             Boolean.TRUE.equals(req.bool("AutoCreateApplication")), Boolean.TRUE.equals(req.bool("Process")), req.tags("Tags"));
         x.open("ApplicationVersion");
@@ -85,7 +77,7 @@ final class EbApi {
         x.close("ApplicationVersion");
       }
       case "DescribeApplicationVersions" -> {
-        List<SimVersion> all = cloud.versions(req.get("ApplicationName"), req.list("VersionLabels"));
+        List<SimVersion> all = applications.versions(req.get("ApplicationName"), req.list("VersionLabels"));
         Page<SimVersion> page = Page.of(all, req.integer("MaxRecords"), req.get("NextToken"));
         x.open("ApplicationVersions");
         for (SimVersion v : page.items()) {
@@ -96,43 +88,43 @@ final class EbApi {
         x.close("ApplicationVersions").text("NextToken", page.nextToken());
       }
       case "DeleteApplicationVersion" -> {
-        cloud.deleteApplicationVersion(req.required("ApplicationName"), req.required("VersionLabel"),
+        applications.deleteApplicationVersion(req.required("ApplicationName"), req.required("VersionLabel"),
             Boolean.TRUE.equals(req.bool("DeleteSourceBundle")));
         return false;
       }
       case "CreateConfigurationTemplate" -> {
-        SimTemplate t = cloud.createConfigurationTemplate(req.required("ApplicationName"), req.required("TemplateName"),
+        SimTemplate t = applications.createConfigurationTemplate(req.required("ApplicationName"), req.required("TemplateName"),
             req.get("EnvironmentId"), req.get("SolutionStackName"), req.get("Description"));
         template(x, t, null, List.of());
       }
       case "DeleteConfigurationTemplate" -> {
-        cloud.deleteConfigurationTemplate(req.required("ApplicationName"), req.required("TemplateName"));
+        applications.deleteConfigurationTemplate(req.required("ApplicationName"), req.required("TemplateName"));
         return false;
       }
       case "DescribeConfigurationSettings" -> describeConfigurationSettings(req, x);
       case "CreateEnvironment" -> {
-        SimEnvironment env = cloud.createEnvironment(new Cloud.CreateEnvironment(req.required("ApplicationName"),
+        SimEnvironment env = beanstalk.lifecycle.createEnvironment(new CreateEnvironment(req.required("ApplicationName"),
             req.required("EnvironmentName"), req.get("CNAMEPrefix"), req.get("Description"), req.get("Tier.Name"),
             req.get("VersionLabel"), req.get("TemplateName"), req.get("SolutionStackName"), req.get("PlatformArn"),
             req.tags("Tags"), options(req, "OptionSettings")), requestId);
         environment(x, env);
       }
-      case "UpdateEnvironment" -> environment(x, cloud.updateEnvironment(req.get("EnvironmentName"), req.get("EnvironmentId"),
-          req.get("VersionLabel"), options(req, "OptionSettings"), options(req, "OptionsToRemove"), req.get("Description"),
-          requestId));
+      case "UpdateEnvironment" -> environment(x, beanstalk.updates.updateEnvironment(req.get("EnvironmentName"),
+          req.get("EnvironmentId"), req.get("VersionLabel"), options(req, "OptionSettings"), options(req, "OptionsToRemove"),
+          req.get("Description"), requestId));
       case "SwapEnvironmentCNAMEs" -> {
-        cloud.swapCnames(req.get("SourceEnvironmentName"), req.get("SourceEnvironmentId"), req.get("DestinationEnvironmentName"),
-            req.get("DestinationEnvironmentId"), requestId);
+        beanstalk.updates.swapCnames(req.get("SourceEnvironmentName"), req.get("SourceEnvironmentId"),
+            req.get("DestinationEnvironmentName"), req.get("DestinationEnvironmentId"), requestId);
         return false;
       }
-      case "TerminateEnvironment" -> environment(x, cloud.terminateEnvironment(req.get("EnvironmentName"),
+      case "TerminateEnvironment" -> environment(x, beanstalk.lifecycle.terminateEnvironment(req.get("EnvironmentName"),
           req.get("EnvironmentId"), Boolean.TRUE.equals(req.bool("ForceTerminate")), requestId));
       case "AbortEnvironmentUpdate" -> {
-        cloud.abortEnvironmentUpdate(req.get("EnvironmentName"), req.get("EnvironmentId"), requestId);
+        beanstalk.updates.abortEnvironmentUpdate(req.get("EnvironmentName"), req.get("EnvironmentId"), requestId);
         return false;
       }
       case "DescribeEnvironments" -> {
-        List<SimEnvironment> all = cloud.describeEnvironments(req.get("ApplicationName"), req.list("EnvironmentNames"),
+        List<SimEnvironment> all = beanstalk.describeEnvironments(req.get("ApplicationName"), req.list("EnvironmentNames"),
             req.list("EnvironmentIds"), req.get("VersionLabel"), req.bool("IncludeDeleted"), req.time("IncludedDeletedBackTo"));
         Page<SimEnvironment> page = Page.of(all, req.integer("MaxRecords"), req.get("NextToken"));
         x.open("Environments");
@@ -144,8 +136,9 @@ final class EbApi {
         x.close("Environments").text("NextToken", page.nextToken());
       }
       case "DescribeEvents" -> {
-        List<SimEvent> all = cloud.events(req.get("ApplicationName"), req.get("EnvironmentName"), req.get("EnvironmentId"),
-            req.get("VersionLabel"), req.get("RequestId"), req.get("Severity"), req.time("StartTime"), req.time("EndTime"));
+        List<SimEvent> all = beanstalk.events.events(req.get("ApplicationName"), req.get("EnvironmentName"),
+            req.get("EnvironmentId"), req.get("VersionLabel"), req.get("RequestId"), req.get("Severity"), req.time("StartTime"),
+            req.time("EndTime"));
         Page<SimEvent> page = Page.of(all, req.integer("MaxRecords"), req.get("NextToken"));
         x.open("Events");
         for (SimEvent e : page.items()) {
@@ -157,10 +150,10 @@ final class EbApi {
         x.close("Events").text("NextToken", page.nextToken());
       }
       case "DescribeEnvironmentHealth" -> {
-        SimEnvironment env = cloud.liveEnvironment(req.get("EnvironmentName"), req.get("EnvironmentId"));
+        SimEnvironment env = beanstalk.liveEnvironment(req.get("EnvironmentName"), req.get("EnvironmentId"));
         x.text("EnvironmentName", env.name).text("HealthStatus", env.healthStatus).text("Status", env.status)
             .text("Color", env.health).open("Causes");
-        for (String cause : cloud.causes(env)) {
+        for (String cause : beanstalk.health.causes(env)) {
           x.text("member", cause);
         }
         x.close("Causes").open("InstancesHealth");
@@ -168,25 +161,25 @@ final class EbApi {
         boolean ok = "Ok".equals(env.healthStatus);
         x.text("NoData", 0).text("Unknown", 0).text("Pending", ok || severe ? 0 : 1).text("Ok", ok ? 1 : 0).text("Info", 0)
             .text("Warning", 0).text("Degraded", 0).text("Severe", severe ? 1 : 0).close("InstancesHealth")
-            .text("RefreshedAt", cloud.now());
+            .text("RefreshedAt", beanstalk.scheduler.now());
       }
       case "CheckDNSAvailability" -> {
         String prefix = req.required("CNAMEPrefix");
-        x.text("Available", cloud.cnameAvailable(prefix)).text("FullyQualifiedCNAME", cloud.fullyQualifiedCname(prefix));
+        x.text("Available", beanstalk.cnameAvailable(prefix)).text("FullyQualifiedCNAME", beanstalk.fullyQualifiedCname(prefix));
       }
       case "ListTagsForResource" -> {
         String arn = req.required("ResourceArn");
         x.text("ResourceArn", arn).open("ResourceTags");
-        cloud.tagsOf(arn).forEach((k, v) -> x.open("member").text("Key", k).text("Value", v).close("member"));
+        beanstalk.tags.tagsOf(arn).forEach((k, v) -> x.open("member").text("Key", k).text("Value", v).close("member"));
         x.close("ResourceTags");
       }
       case "UpdateTagsForResource" -> {
-        cloud.updateTags(req.required("ResourceArn"), req.tags("TagsToAdd"), req.list("TagsToRemove"));
+        beanstalk.tags.updateTags(req.required("ResourceArn"), req.tags("TagsToAdd"), req.list("TagsToRemove"));
         return false;
       }
       case "DescribeAccountAttributes" -> x.open("ResourceQuotas")
           .open("ApplicationQuota").text("Maximum", 75).close("ApplicationQuota")
-          .open("ApplicationVersionQuota").text("Maximum", cloud.versionQuota()).close("ApplicationVersionQuota")
+          .open("ApplicationVersionQuota").text("Maximum", applications.versionQuota()).close("ApplicationVersionQuota")
           .open("EnvironmentQuota").text("Maximum", 200).close("EnvironmentQuota")
           .open("ConfigurationTemplateQuota").text("Maximum", 2000).close("ConfigurationTemplateQuota")
           .open("CustomPlatformQuota").text("Maximum", 10).close("CustomPlatformQuota")
@@ -208,12 +201,12 @@ final class EbApi {
     }
     x.open("ConfigurationSettings").open("member");
     if (templateName != null) {
-      SimTemplate t = cloud.template(app, templateName).orElseThrow(() ->
+      SimTemplate t = applications.template(app, templateName).orElseThrow(() ->
           ApiError.invalidParameter("No Configuration Template named '" + app + "/" + templateName + "' found."));
       template(x, t, null, t.optionSettings());
     } else {
-      List<OptionSetting> options = cloud.configurationOf(app, envName);
-      SimEnvironment env = cloud.liveEnvironment(envName, null);
+      List<OptionSetting> options = beanstalk.configurationOf(app, envName);
+      SimEnvironment env = beanstalk.liveEnvironment(envName, null);
       x.text("SolutionStackName", env.solutionStackName).text("PlatformArn", env.platformArn).text("ApplicationName", app)
           .text("Description", env.description).text("EnvironmentName", env.name).text("DeploymentStatus", "deployed")
           .text("DateCreated", env.dateCreated).text("DateUpdated", env.dateUpdated);

@@ -1,4 +1,4 @@
-package dev.bluegreen.simulator;
+package dev.bluegreen.simulator.beanstalk;
 
 import dev.bluegreen.json.Json;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package dev.bluegreen.simulator;
+package dev.bluegreen.simulator.core;
 
 /** An error as the service sends it: wire code, message, HTTP status, sender or receiver fault. */
 public final class ApiError extends RuntimeException {

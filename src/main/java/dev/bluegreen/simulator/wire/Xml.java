@@ -1,39 +1,39 @@
-package dev.bluegreen.simulator;
+package dev.bluegreen.simulator.wire;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** A minimal XML writer for the services' responses. */
-final class Xml {
+public final class Xml {
   private final StringBuilder out = new StringBuilder();
 
-  Xml open(String name) {
+  public Xml open(String name) {
     out.append('<').append(name).append('>');
     return this;
   }
 
-  Xml open(String name, String xmlns) {
+  public Xml open(String name, String xmlns) {
     out.append('<').append(name).append(" xmlns=\"").append(xmlns).append("\">");
     return this;
   }
 
-  Xml out(Xml inner) {
+  public Xml out(Xml inner) {
     out.append(inner.out);
     return this;
   }
 
-  Xml close(String name) {
+  public Xml close(String name) {
     out.append("</").append(name).append('>');
     return this;
   }
 
-  Xml empty(String name) {
+  public Xml empty(String name) {
     out.append('<').append(name).append("/>");
     return this;
   }
 
   /** An element with text; omitted entirely when the value is null, as the service omits absent members. */
-  Xml text(String name, Object value) {
+  public Xml text(String name, Object value) {
     if (value == null) {
       return this;
     }
@@ -42,11 +42,11 @@ final class Xml {
     return this;
   }
 
-  static String timestamp(Instant instant) {
+  private static String timestamp(Instant instant) {
     return instant.truncatedTo(ChronoUnit.MILLIS).toString().replaceFirst("(\\d\\d:\\d\\d:\\d\\d)Z$", "$1.000Z");
   }
 
-  static String escape(String s) {
+  private static String escape(String s) {
     StringBuilder b = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

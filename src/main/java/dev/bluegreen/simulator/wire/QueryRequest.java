@@ -1,5 +1,6 @@
-package dev.bluegreen.simulator;
+package dev.bluegreen.simulator.wire;
 
+import dev.bluegreen.simulator.core.ApiError;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,14 +14,14 @@ import java.util.Map;
  * The parameters of a Query-protocol request: form fields with {@code +} as space, lists as {@code
  * Name.member.N}, structures as {@code Parent.Child}.
  */
-final class QueryRequest {
+public final class QueryRequest {
   private final Map<String, String> params;
 
-  QueryRequest(Map<String, String> params) {
+  private QueryRequest(Map<String, String> params) {
     this.params = params;
   }
 
-  static QueryRequest parse(String form) {
+  public static QueryRequest parse(String form) {
     Map<String, String> params = new LinkedHashMap<>();
     if (form != null && !form.isEmpty()) {
       for (String pair : form.split("&")) {
@@ -36,21 +37,21 @@ final class QueryRequest {
     return new QueryRequest(params);
   }
 
-  Map<String, String> all() {
+  public Map<String, String> all() {
     return params;
   }
 
-  String action() {
+  public String action() {
     return params.get("Action");
   }
 
   /** A scalar member; an empty value counts as absent. */
-  String get(String name) {
+  public String get(String name) {
     String v = params.get(name);
     return v == null || v.isEmpty() ? null : v;
   }
 
-  String required(String name) {
+  public String required(String name) {
     String v = get(name);
     if (v == null) {
       throw ApiError.missingParameter("The request must contain the parameter " + name + ".");
@@ -58,12 +59,12 @@ final class QueryRequest {
     return v;
   }
 
-  Boolean bool(String name) {
+  public Boolean bool(String name) {
     String v = get(name);
     return v == null ? null : Boolean.valueOf(v);
   }
 
-  Integer integer(String name) {
+  public Integer integer(String name) {
     String v = get(name);
     if (v == null) {
       return null;
@@ -75,7 +76,7 @@ final class QueryRequest {
     }
   }
 
-  Instant time(String name) {
+  public Instant time(String name) {
     String v = get(name);
     if (v == null) {
       return null;
@@ -92,7 +93,7 @@ final class QueryRequest {
   }
 
   /** {@code Name.member.1 .. N} */
-  List<String> list(String name) {
+  public List<String> list(String name) {
     List<String> out = new ArrayList<>();
     for (int i = 1; params.containsKey(name + ".member." + i); i++) {
       out.add(params.get(name + ".member." + i));
@@ -101,7 +102,7 @@ final class QueryRequest {
   }
 
   /** {@code Name.member.N.Field} as one map per member. */
-  List<Map<String, String>> structures(String name) {
+  public List<Map<String, String>> structures(String name) {
     List<Map<String, String>> out = new ArrayList<>();
     for (int i = 1; ; i++) {
       String prefix = name + ".member." + i + ".";
@@ -118,7 +119,7 @@ final class QueryRequest {
     }
   }
 
-  Map<String, String> tags(String name) {
+  public Map<String, String> tags(String name) {
     Map<String, String> tags = new LinkedHashMap<>();
     for (Map<String, String> t : structures(name)) {
       String key = t.get("Key");

@@ -1,4 +1,4 @@
-package dev.bluegreen.simulator;
+package dev.bluegreen.simulator.s3;
 
 /** CRC-64/NVME (reflected polynomial 0x9a6c9329ac4bc9b5), one of the checksums S3 accepts. */
 final class Crc64Nvme {

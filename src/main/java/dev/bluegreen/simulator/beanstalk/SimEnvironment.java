@@ -1,12 +1,16 @@
-package dev.bluegreen.simulator;
+package dev.bluegreen.simulator.beanstalk;
 
+import dev.bluegreen.simulator.core.Scheduler;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The simulator's record of one environment. Guarded by the {@link Cloud}'s lock. */
+/**
+ * The simulator's record of one environment. Read and changed only under the account lock ({@link
+ * Scheduler}); {@link #snapshot()} is the copy to use outside it.
+ */
 public final class SimEnvironment {
   final String id;
   final String name;
@@ -93,7 +97,7 @@ public final class SimEnvironment {
     return Map.copyOf(tags);
   }
 
-  boolean isTerminated() {
+  public boolean isTerminated() {
     return "Terminated".equals(status);
   }
 

@@ -1,4 +1,4 @@
-package dev.bluegreen.simulator;
+package dev.bluegreen.simulator.s3;
 
 import java.time.Instant;
 import java.util.Map;
