@@ -3,7 +3,7 @@ package dev.bluegreen.scenarios;
 import static dev.bluegreen.scenarios.ActionRunIT.inputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bluegreen.simulator.S3Object;
+import dev.bluegreen.simulator.s3.S3Object;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +45,7 @@ class BundleIT {
 
   /** Name to content of every entry of the uploaded bundle. */
   private static Map<String, String> uploaded(Stage stage) throws IOException {
-    S3Object object = stage.sim.cloud().object(BUCKET, "shop/v2.zip").orElseThrow();
+    S3Object object = stage.sim.s3().object(BUCKET, "shop/v2.zip").orElseThrow();
     Map<String, String> entries = new LinkedHashMap<>();
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(object.data()))) {
       for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
