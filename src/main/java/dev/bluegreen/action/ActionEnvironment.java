@@ -1,6 +1,10 @@
 package dev.bluegreen.action;
 
+import dev.bluegreen.log.Log;
+import dev.bluegreen.log.PlainLog;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +15,10 @@ import java.util.Optional;
  * declared input is present, empty when unset.
  */
 public final class ActionEnvironment {
+  /** Variables whose values are secrets: masked in the log before anything is printed. */
+  public static final List<String> SECRET_VARIABLES = List.of("ACTIONS_ID_TOKEN_REQUEST_TOKEN", "ACTIONS_RUNTIME_TOKEN",
+      "GITHUB_TOKEN");
+
   private final Map<String, String> env;
 
   public ActionEnvironment(Map<String, String> env) {
@@ -37,6 +45,25 @@ public final class ActionEnvironment {
 
   public boolean debug() {
     return "1".equals(env.get("RUNNER_DEBUG"));
+  }
+
+  /** The log as the runner reads it in Actions (workflow commands), plain text elsewhere; secrets registered first. */
+  public Log log(PrintStream out, boolean debug, List<String> secretVariables) {
+    Log log = isActions() ? new WorkflowLog(out, debug) : new PlainLog(out, debug);
+    for (String name : secretVariables) {
+      log.mask(env.get(name));
+    }
+    for (String name : SECRET_VARIABLES) {
+      log.mask(env.get(name));
+    }
+    return log;
+  }
+
+  /** Why role-to-assume cannot work in this job, when it cannot. */
+  public Optional<String> roleToAssumeProblem() {
+    return oidc().isPresent() ? Optional.empty() : Optional.of("needs the job's OIDC token, but "
+        + "ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN are not set: add 'permissions: id-token: write' to the job (a job-level "
+        + "permissions block replaces the workflow's)");
   }
 
   public Optional<Path> outputFile() {

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** Builds the SDK clients (url-connection HTTP, our retry strategy, endpoints, proxy, credentials). */
-public final class AwsClients implements AutoCloseable {
+public final class AwsClients implements Gateways.Opened {
 
   private final AwsSettings settings;
   private final SdkHttpClient http;
@@ -60,6 +60,7 @@ public final class AwsClients implements AutoCloseable {
         .build());
   }
 
+  @Override
   public BeanstalkGateway gateway() {
     return new SdkBeanstalkGateway(eb, ebThrottleRetryOnly, s3);
   }

@@ -1,6 +1,8 @@
 package dev.bluegreen.beanstalk;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
 
 /** What Elastic Beanstalk reports about one environment at one moment. */
 public record Environment(
@@ -39,6 +41,14 @@ public record Environment(
 
   public boolean isWorker() {
     return "Worker".equals(tier);
+  }
+
+  /**
+   * The environment of that name that is not terminated: Elastic Beanstalk lists terminated
+   * environments for about an hour, and a name can be reused meanwhile.
+   */
+  public static Optional<Environment> current(Collection<Environment> listed, String name) {
+    return listed.stream().filter(e -> e.name().equals(name) && !e.isTerminated()).findFirst();
   }
 
   /** {@code Ready/Green (Ok)} */

@@ -8,8 +8,8 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Where an unset {@code --flag} takes its value: the matching {@code INPUT_*} variable, or, for a
- * standalone container with no {@code INPUT_*} at all, the DNXLabs image's variables. Contract
- * defaults are applied later by {@link RequestParser}, so that "unset" stays visible.
+ * standalone container with no {@code INPUT_*} at all, the DNXLabs image's variables. Declared
+ * defaults are applied later, when the inputs are parsed, so that "unset" stays visible.
  */
 public final class ActionInputDefaults implements IDefaultValueProvider {
 
@@ -32,6 +32,14 @@ public final class ActionInputDefaults implements IDefaultValueProvider {
   /** True when the DNXLabs variables are in charge: no INPUT_ variable, and BEANSTALK_APP_NAME set. */
   public static boolean dnxMode(Map<String, String> env) {
     return !new ActionEnvironment(env).hasAnyInput() && notBlank(env.get("BEANSTALK_APP_NAME"));
+  }
+
+  /** DNXLabs' AUTH_METHOD=SSO with SSO_PROFILE: the AWS profile to use. */
+  static java.util.Optional<String> dnxProfile(Map<String, String> env) {
+    if (dnxMode(env) && "SSO".equalsIgnoreCase(env.get("AUTH_METHOD")) && notBlank(env.get("SSO_PROFILE"))) {
+      return java.util.Optional.of(env.get("SSO_PROFILE").trim());
+    }
+    return java.util.Optional.empty();
   }
 
   @Override

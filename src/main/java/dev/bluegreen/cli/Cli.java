@@ -1,6 +1,8 @@
 package dev.bluegreen.cli;
 
 import dev.bluegreen.action.ActionEnvironment;
+import dev.bluegreen.inputs.Input;
+import dev.bluegreen.inputs.Inputs;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import java.io.PrintWriter;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Runs the {@code bluegreen} command line in a host: picks the command, wires Micronaut and picocli, returns the exit code. */
 public final class Cli {
@@ -17,19 +20,26 @@ public final class Cli {
   static final List<String> ACTION_COMMANDS = List.of("deploy", "swap", "rollback", "status", "cleanup");
 
   public static int run(Host host, String... args) {
-    if (args.length == 0) {
-      Optional<String> problem = commandInputProblem(host);
-      if (problem.isPresent()) {
-        return new Execution(host, false).refuse(List.of(problem.get()));
-      }
-    }
-    String[] effective = args.length > 0 ? args : implicitCommand(host);
+    return run(host, List.of(), args);
+  }
+
+  /**
+   * @param beans objects that replace the default beans of their types (a clock, a sleeper, the
+   *     health checker, the gateways)
+   */
+  public static int run(Host host, List<Object> beans, String... args) {
     // The product takes no Micronaut configuration (inputs come from INPUT_* and flags), so the
     // context skips environment deduction and property sources: they cost start-up time natively.
     try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).deduceCloudEnvironment(false)
         .bootstrapEnvironment(false).enableDefaultPropertySources(false).environmentPropertySource(false).banner(false)
-        .singletons(host).start()) {
-      CommandLine cmd = new CommandLine(BlueGreenCommand.class, new MicronautFactory(context));
+        .singletons(host).singletons(beans.toArray()).start()) {
+      if (args.length == 0) {
+        Optional<String> problem = commandInputProblem(host);
+        if (problem.isPresent()) {
+          return context.getBean(Execution.class).refuse(List.of(problem.get()));
+        }
+      }
+      CommandLine cmd = withInputOptions(new CommandLine(BlueGreenCommand.class, new MicronautFactory(context)));
       cmd.setDefaultValueProvider(new ActionInputDefaults(host.env()));
       cmd.setOut(new PrintWriter(host.out(), true));
       cmd.setErr(new PrintWriter(host.err(), true));
@@ -39,10 +49,29 @@ public final class Cli {
         if (new ActionEnvironment(host.env()).debug()) {
           e.printStackTrace(host.err());
         }
-        return 3;
+        return ExitCodes.NEEDS_PERSON;
       });
-      return cmd.execute(effective);
+      return cmd.execute(args.length > 0 ? args : implicitCommand(host));
     }
+  }
+
+  /** Every input except command becomes a --flag of each action command, as its declaration says. */
+  static CommandLine withInputOptions(CommandLine root) {
+    for (CommandLine sub : root.getSubcommands().values()) {
+      if (!(sub.getCommand() instanceof ActionCommand)) {
+        continue;
+      }
+      for (Input<?> input : Inputs.ALL) {
+        if (input == Inputs.COMMAND) {
+          continue;
+        }
+        OptionSpec.Builder option = OptionSpec.builder(input.flag()).paramLabel(input.label()).type(String.class)
+            .description(input.description().replace("%", "%%"));
+        input.valueWhenBare().ifPresent(v -> option.arity("0..1").fallbackValue(v));
+        sub.getCommandSpec().addOption(option.build());
+      }
+    }
+    return root;
   }
 
   /** A {@code command} input that names none of the action commands, as a problem. */

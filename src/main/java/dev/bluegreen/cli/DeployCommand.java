@@ -1,6 +1,6 @@
 package dev.bluegreen.cli;
 
-import dev.bluegreen.plan.Command;
+import dev.bluegreen.inputs.Command;
 import picocli.CommandLine;
 
 @io.micronaut.context.annotation.Prototype

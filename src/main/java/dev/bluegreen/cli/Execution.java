@@ -2,222 +2,154 @@ package dev.bluegreen.cli;
 
 import dev.bluegreen.action.ActionEnvironment;
 import dev.bluegreen.action.OidcTokens;
-import dev.bluegreen.action.OutputFile;
-import dev.bluegreen.action.StepSummaryFile;
-import dev.bluegreen.action.WorkflowLog;
-import dev.bluegreen.beanstalk.AwsClients;
-import dev.bluegreen.bundle.Scratch;
+import dev.bluegreen.action.OutputsMapper;
+import dev.bluegreen.action.Publication;
+import dev.bluegreen.action.SummaryRenderer;
+import dev.bluegreen.beanstalk.AwsEnvironment;
 import dev.bluegreen.beanstalk.AwsSettings;
-import dev.bluegreen.beanstalk.BeanstalkException;
-import dev.bluegreen.beanstalk.Environment;
-import dev.bluegreen.health.HttpHealthChecker;
-import dev.bluegreen.http.NetworkVariables;
+import dev.bluegreen.beanstalk.Gateways;
+import dev.bluegreen.bundle.Scratch;
+import dev.bluegreen.deploy.Context;
+import dev.bluegreen.deploy.Deployment;
+import dev.bluegreen.deploy.Hints;
+import dev.bluegreen.deploy.Request;
+import dev.bluegreen.deploy.RequestBuilder;
+import dev.bluegreen.deploy.RunReport;
+import dev.bluegreen.health.HealthChecker;
 import dev.bluegreen.http.ProxySettings;
+import dev.bluegreen.http.ProxyVariables;
+import dev.bluegreen.inputs.Command;
+import dev.bluegreen.inputs.Inputs;
 import dev.bluegreen.log.Log;
-import dev.bluegreen.log.PlainLog;
-import dev.bluegreen.plan.Command;
-import dev.bluegreen.plan.Deployment;
-import dev.bluegreen.plan.DeploymentPlan;
-import dev.bluegreen.plan.DeploymentRequest;
-import dev.bluegreen.plan.PlanRunner;
-import dev.bluegreen.plan.Plans;
-import dev.bluegreen.plan.RunReport;
-import dev.bluegreen.plan.StepContext;
-import dev.bluegreen.report.Markdown;
-import dev.bluegreen.report.OutputsMapper;
-import dev.bluegreen.report.SummaryRenderer;
-import java.time.Duration;
+import dev.bluegreen.plan.Cancellation;
+import dev.bluegreen.waiting.Sleeper;
+import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One command run: inputs validated before anything else, AWS clients built, the plan run, outputs
- * written as soon as known, the job summary written at the end, the exit code returned.
+ * One command run: the inputs validated before anything else, the AWS clients opened, the
+ * deployment run, its outputs written as soon as known and its summary at the end, the exit code
+ * returned. What each piece means lives elsewhere; this only puts them together.
  */
+@Singleton
 public final class Execution {
 
-  /** Variables whose values are secrets: registered with the log's masker before anything is printed. */
-  static final List<String> SECRET_VARIABLES = List.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
-      "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "ACTIONS_RUNTIME_TOKEN", "GITHUB_TOKEN");
-
   private final Host host;
-  private final ActionEnvironment action;
-  private final Log log;
-  private final Optional<OutputFile> outputFile;
-  private final Optional<StepSummaryFile> summaryFile;
-  private final NetworkVariables.Parsed network;
-  private final Optional<ProxySettings> proxy;
+  private final Gateways gateways;
+  private final HealthChecker health;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Cancellation cancellation;
 
-  public Execution(Host host, boolean stacktrace) {
+  public Execution(Host host, Gateways gateways, HealthChecker health, Clock clock, Sleeper sleeper,
+      Cancellation cancellation) {
     this.host = host;
-    this.action = new ActionEnvironment(host.env());
-    boolean debug = stacktrace || action.debug();
-    this.log = action.isActions() ? new WorkflowLog(host.out(), debug) : new PlainLog(host.out(), debug);
-    this.outputFile = action.outputFile().map(OutputFile::new);
-    this.summaryFile = action.summaryFile().map(StepSummaryFile::new);
-    this.network = NetworkVariables.parse(host.env());
-    this.proxy = network.proxy();
-    for (String name : SECRET_VARIABLES) {
-      log.mask(host.env().get(name));
-    }
+    this.gateways = gateways;
+    this.health = health;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.cancellation = cancellation;
   }
 
-  public Log log() {
-    return log;
-  }
-
-  public int run(Command command, InputOptions options) {
-    RequestParser parser = new RequestParser(host.env(), host.workDir());
-    RequestParser.Parsed parsed = parser.parse(command, options);
-    if (!parsed.ok() || !network.problems().isEmpty()) {
-      List<String> problems = new ArrayList<>(parsed.problems());
-      problems.addAll(network.problems());
-      boolean namesValid = problems.stream().noneMatch(p -> p.startsWith("application-name:")
-          || p.startsWith("blue-environment:") || p.startsWith("green-environment:") || p.startsWith("aws-region:"));
-      if (parsed.productionCnameMissing() && namesValid && network.problems().isEmpty()) {
-        problems = problems.stream().map(p -> p.startsWith("production-cname:") ? p + cnameHint(options, parser) : p).toList();
-      }
-      return invalid(problems);
-    }
-    Optional<String> unwritable = outputFile.flatMap(OutputFile::problem);
-    if (unwritable.isPresent()) {
-      return invalid(List.of("GITHUB_OUTPUT: " + unwritable.get() + "; later steps would read no outputs"));
-    }
-    DeploymentRequest request = parsed.request();
-    parsed.warnings().forEach(log::warning);
-    AwsSettings settings = awsSettings(request.region(), options, parser);
-    host.cancellation().bind(Thread.currentThread());
-    try (AwsClients clients = new AwsClients(settings); Scratch scratch = new Scratch(Scratch.baseFor(host.env()))) {
-      StepContext ctx = new StepContext(request, clients.gateway(), new HttpHealthChecker(host.clock(), host.sleeper(), proxy),
-          host.clock(), host.sleeper(), log, new Deployment(), host.cancellation(), scratch);
-      DeploymentPlan plan = Plans.forRequest(request);
-      log.info("beanstalk-blue-green: " + command.input() + " " + request.application() + " (strategy "
-          + request.strategy().input() + (request.dryRun() ? ", dry run" : "") + ")");
-      RunReport report = new PlanRunner(ctx, this::publish).run(plan);
-      return finish(report);
-    } finally {
-      host.cancellation().bind(null);
-    }
-  }
-
-  private void publish(RunReport report) {
-    try {
-      outputFile.ifPresent(f -> f.update(OutputsMapper.outputs(report)));
-    } catch (RuntimeException e) {
-      // Written again at the end; a file that stays unwritable fails the run there.
-      log.warning(e.getMessage());
-    }
-  }
-
-  /**
-   * Outputs, summary and the exit code. Later steps rely on the outputs, so a run whose outputs
-   * could not be written fails, even when the deployment itself succeeded (and says so).
-   */
-  private int finish(RunReport report) {
-    Map<String, String> outputs = OutputsMapper.outputs(report);
-    String summary = SummaryRenderer.render(report);
-    String outputsFailed = null;
-    try {
-      outputFile.ifPresent(f -> f.update(outputs));
-    } catch (RuntimeException e) {
-      outputsFailed = e.getMessage();
-    }
-    int exit = report.exitCode();
-    if (outputsFailed != null) {
-      String what = report.succeeded() ? "the deployment itself succeeded (" + SummaryRenderer.plainHeadline(report) + "), but "
-          : "";
-      log.error(outputsFailed + ": " + what + "later steps would read missing outputs");
-      summary = "> [!CAUTION]\n> The step outputs could not be written (" + Markdown.text(outputsFailed) + "); "
-          + Markdown.text(what) + "later steps would read missing outputs.\n\n" + summary;
-      exit = exit == PlanRunner.OK ? PlanRunner.FAILED : exit;
-    }
-    try {
-      String markdown = summary;
-      summaryFile.ifPresent(f -> f.write(markdown));
-    } catch (RuntimeException e) {
-      // GitHub does not fail a step whose summary upload fails either: the outputs and the log carry the result.
-      log.warning(e.getMessage());
-    }
-    if (report.succeeded() && outputsFailed == null) {
-      log.notice(SummaryRenderer.plainHeadline(report));
-    }
-    if (outputFile.isEmpty()) {
-      log.info("");
-      log.info("outputs:");
-      outputs.forEach((k, v) -> log.info("  " + k + "=" + v));
-    }
-    return exit;
+  /** @param texts each input's text by name, as given (flags, INPUT_ variables) */
+  public int run(Command command, Map<String, String> texts, boolean stacktrace) {
+    Run run = new Run(stacktrace);
+    return run.execute(command, texts);
   }
 
   /** Refuses to run: every problem as an error, result=failed, a summary that says nothing was changed; exit 2. */
   public int refuse(List<String> problems) {
-    return invalid(problems);
+    new Run(false).publication.refused(problems);
+    return ExitCodes.USAGE;
   }
 
-  private int invalid(List<String> problems) {
-    for (String p : problems) {
-      log.error(p);
-    }
-    Map<String, String> outputs = new LinkedHashMap<>();
-    outputs.put("result", "failed");
-    try {
-      outputFile.ifPresent(f -> f.update(outputs));
-      summaryFile.ifPresent(f -> f.write("## ⛔ Nothing was changed: the inputs need fixing\n\n"
-          + String.join("", problems.stream().map(p -> "- " + Markdown.text(p) + "\n").toList())));
-    } catch (RuntimeException e) {
-      log.error(e.getMessage());
-    }
-    return PlanRunner.USAGE;
-  }
+  /** The state of one run: its log and where its results go. */
+  private final class Run {
+    private final ActionEnvironment action = new ActionEnvironment(host.env());
+    private final AwsEnvironment aws = new AwsEnvironment(host.env());
+    private final Log log;
+    private final Publication publication;
 
-  /** For a missing production-cname: both environments' CNAMEs, read from Elastic Beanstalk when possible. */
-  private String cnameHint(InputOptions o, RequestParser parser) {
-    String region = RequestParser.regionOf(o.awsRegion, host.env());
-    if (o.applicationName == null || o.blueEnvironment == null || o.greenEnvironment == null || region == null) {
-      return "";
+    Run(boolean stacktrace) {
+      this.log = action.log(host.out(), stacktrace || action.debug(), AwsEnvironment.SECRET_VARIABLES);
+      this.publication = new Publication(action, log);
     }
-    try (AwsClients clients = new AwsClients(awsSettings(region, o, parser))) {
-      List<Environment> envs = clients.gateway().environments(o.applicationName.trim(),
-          List.of(o.blueEnvironment.trim(), o.greenEnvironment.trim()));
-      StringBuilder s = new StringBuilder(". The environments have: ");
-      for (String name : List.of(o.blueEnvironment.trim(), o.greenEnvironment.trim())) {
-        s.append(name).append(" → ").append(envs.stream().filter(e -> e.name().equals(name) && !e.isTerminated())
-            .map(Environment::cname).findFirst().orElse("(does not exist)")).append("; ");
+
+    int execute(Command command, Map<String, String> texts) {
+      ProxyVariables.Parsed proxy = ProxyVariables.parse(host.env());
+      AwsEnvironment.Endpoints endpoints = aws.endpoints();
+      RequestBuilder.Parsed parsed = new RequestBuilder(new Surroundings(action, aws, host.workDir())).build(command, texts);
+      List<String> problems = new ArrayList<>(parsed.problems());
+      problems.addAll(proxy.problems());
+      problems.addAll(endpoints.problems());
+      if (!problems.isEmpty()) {
+        if (parsed.productionCnameMissing() && proxy.problems().isEmpty() && endpoints.problems().isEmpty()) {
+          problems = withCnameHint(problems, texts, proxy.proxy(), endpoints);
+        }
+        publication.refused(problems);
+        return ExitCodes.USAGE;
       }
-      return s.append("set production-cname to the one your users reach").toString();
-    } catch (BeanstalkException | IllegalStateException e) {
-      return " (the environments' CNAMEs could not be read: " + e.getMessage() + ")";
+      Optional<String> unwritable = publication.outputsProblem();
+      if (unwritable.isPresent()) {
+        publication.refused(List.of(unwritable.get()));
+        return ExitCodes.USAGE;
+      }
+      Request request = parsed.request();
+      parsed.warnings().forEach(log::warning);
+      AwsSettings settings = settings(request.region(), texts, proxy.proxy(), endpoints);
+      cancellation.bind(Thread.currentThread());
+      try (Gateways.Opened opened = gateways.open(settings); Scratch scratch = new Scratch(Scratch.baseFor(host.env()))) {
+        Context ctx = new Context(request, opened.gateway(), health, clock, sleeper, cancellation, scratch);
+        log.info("beanstalk-blue-green: " + command.input() + " " + request.application() + " (strategy "
+            + request.get(Inputs.STRATEGY).input() + (request.dryRun() ? ", dry run" : "") + ")");
+        RunReport report = new Deployment(ctx, log).run(r -> publication.progress(OutputsMapper.outputs(r)));
+        int exit = ExitCodes.of(report.outcome());
+        Optional<String> outputsFailed = publication.finish(OutputsMapper.outputs(report),
+            SummaryRenderer.render(report, exit), report.succeeded() ? Optional.of(SummaryRenderer.plainHeadline(report))
+                : Optional.empty());
+        return outputsFailed.isPresent() && exit == ExitCodes.OK ? ExitCodes.FAILED : exit;
+      } finally {
+        cancellation.bind(null);
+      }
     }
-  }
 
-  private AwsSettings awsSettings(String region, InputOptions options, RequestParser parser) {
-    return new AwsSettings(region, network.endpoints(), proxy, credentials(parser.roleToAssume(options),
-        parser.roleSessionName(options)), host.clock(), host.sleeper(), log::mask);
-  }
+    /** For a missing production-cname: both environments' CNAMEs, read from Elastic Beanstalk when the names allow it. */
+    private List<String> withCnameHint(List<String> problems, Map<String, String> texts, Optional<ProxySettings> proxy,
+        AwsEnvironment.Endpoints endpoints) {
+      boolean namesValid = problems.stream().noneMatch(p -> p.startsWith("application-name:")
+          || p.startsWith("blue-environment:") || p.startsWith("green-environment:") || p.startsWith("aws-region:"));
+      String application = texts.get(Inputs.APPLICATION.name());
+      Optional<String> region = Optional.ofNullable(texts.get(Inputs.AWS_REGION.name())).filter(s -> !s.isBlank())
+          .map(String::trim).or(aws::region);
+      if (!namesValid || application == null || region.isEmpty()) {
+        return problems;
+      }
+      List<String> names = List.of(texts.get(Inputs.BLUE.name()).trim(), texts.get(Inputs.GREEN.name()).trim());
+      String hint;
+      try (Gateways.Opened opened = gateways.open(settings(region.get(), texts, proxy, endpoints))) {
+        hint = Hints.productionCname(opened.gateway(), application.trim(), names);
+      } catch (RuntimeException e) {
+        hint = " (the environments' CNAMEs could not be read: " + e.getMessage() + ")";
+      }
+      String h = hint;
+      return problems.stream().map(p -> p.startsWith("production-cname:") ? p + h : p).toList();
+    }
 
-  private AwsSettings.CredentialSource credentials(Optional<String> role, String sessionName) {
-    Map<String, String> env = host.env();
-    if (role.isPresent()) {
-      OidcTokens tokens = action.oidc().orElseThrow();
-      log.mask(tokens.requestToken());
-      return new AwsSettings.WebIdentity(role.get(), sessionName, () -> tokens.fetch(OidcTokens.AWS_AUDIENCE, proxy),
-          Duration.ofHours(1));
+    private AwsSettings settings(String region, Map<String, String> texts, Optional<ProxySettings> proxy,
+        AwsEnvironment.Endpoints endpoints) {
+      Optional<String> role = Optional.ofNullable(texts.get(Inputs.ROLE_TO_ASSUME.name())).filter(s -> !s.isBlank())
+          .map(String::trim);
+      String session = Optional.ofNullable(texts.get(Inputs.ROLE_SESSION_NAME.name())).filter(s -> !s.isBlank())
+          .map(String::trim).orElse(Inputs.ROLE_SESSION_NAME.defaultText());
+      Optional<OidcTokens> tokens = role.flatMap(r -> action.oidc());
+      tokens.ifPresent(t -> log.mask(t.requestToken()));
+      AwsSettings.CredentialSource credentials = aws.credentials(role, session,
+          () -> tokens.orElseThrow().fetch(OidcTokens.AWS_AUDIENCE, proxy), ActionInputDefaults.dnxProfile(host.env()));
+      return new AwsSettings(region, endpoints.byService(), proxy, credentials, clock, sleeper, log::mask);
     }
-    String key = env.get("AWS_ACCESS_KEY_ID");
-    String secret = env.get("AWS_SECRET_ACCESS_KEY");
-    if (key != null && !key.isBlank() && secret != null && !secret.isBlank()) {
-      String token = env.get("AWS_SESSION_TOKEN");
-      return new AwsSettings.StaticKeys(key.trim(), secret.trim(), token == null || token.isBlank() ? null : token.trim());
-    }
-    if (ActionInputDefaults.dnxMode(env) && "SSO".equalsIgnoreCase(env.get("AUTH_METHOD")) && env.get("SSO_PROFILE") != null) {
-      return new AwsSettings.Profile(env.get("SSO_PROFILE"));
-    }
-    if (env.get("AWS_PROFILE") != null && !env.get("AWS_PROFILE").isBlank()) {
-      return new AwsSettings.Profile(env.get("AWS_PROFILE").trim());
-    }
-    return new AwsSettings.DefaultChain();
   }
 }

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  * scheme, host and port, so a check of a standby can never be satisfied by production answering a
  * redirect, nor be sent to another service on the same host.
  */
-public final class HttpHealthChecker {
+public final class HttpHealthChecker implements HealthChecker {
 
   private final Clock clock;
   private final Sleeper sleeper;
@@ -40,6 +40,7 @@ public final class HttpHealthChecker {
     this.proxy = proxy;
   }
 
+  @Override
   public HealthVerdict check(String host, HealthCheckSettings s, Log log) throws InterruptedException {
     String url = s.url(host);
     Instant deadline = clock.instant().plus(s.maxWait());

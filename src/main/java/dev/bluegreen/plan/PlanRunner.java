@@ -1,9 +1,15 @@
 package dev.bluegreen.plan;
 
-import dev.bluegreen.beanstalk.BeanstalkEvent;
-import dev.bluegreen.beanstalk.BeanstalkException;
-import dev.bluegreen.beanstalk.Environment;
 import dev.bluegreen.log.Log;
+import dev.bluegreen.plan.Plan.Single;
+import dev.bluegreen.plan.Plan.Together;
+import dev.bluegreen.plan.RunRecord.Failure;
+import dev.bluegreen.plan.StepRecord.Status;
+import dev.bluegreen.waiting.Durations;
+import dev.bluegreen.waiting.Sleeper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -15,145 +21,163 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
- * Runs a plan: one log group per step, timing and recording, undo registration before each step,
- * and on failure or cancellation the rollback (undos in reverse order, each recorded, a failing
- * undo does not stop the next). It never throws: the report says how the run ended.
+ * Runs a plan, and knows nothing of what the steps do: one log group per step, timing and
+ * recording, conditions, steps run together, undo registration before each step, cancellation,
+ * and on failure the rollback (undos in reverse order, each recorded, a failing undo does not stop
+ * the next). It never throws: the record says how the run ended.
  */
 public final class PlanRunner {
 
-  /** Exit codes of the contract. */
-  public static final int OK = 0;
-  public static final int FAILED = 1;
-  public static final int USAGE = 2;
-  public static final int NEEDS_PERSON = 3;
-
   private record Registered(String stepId, Undo undo) {}
 
-  private record Failure(String stepId, StepFailure failure) {}
-
-  private final StepContext ctx;
-  private final Consumer<RunReport> progress;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Log log;
+  private final Cancellation cancellation;
+  private final boolean dryRun;
+  private final Consumer<RunRecord> progress;
   private final List<StepRecord> records = new ArrayList<>();
   private final List<UndoRecord> undone = new ArrayList<>();
   private final Deque<Registered> undos = new ArrayDeque<>();
+  private volatile boolean changed;
+  private String planName;
   private Instant started;
-  private List<BeanstalkEvent> lastEvents;
-  private volatile boolean changedSomething;
 
-  /** @param progress receives the report after every step, so outputs can be written as soon as known */
-  public PlanRunner(StepContext ctx, Consumer<RunReport> progress) {
-    this.ctx = ctx;
+  /**
+   * @param dryRun steps that change the world are not run but planned (see {@link Step#runsInDryRun})
+   * @param progress receives the record after every entry of the plan, so results can be published as soon as known
+   */
+  public PlanRunner(Clock clock, Sleeper sleeper, Log log, Cancellation cancellation, boolean dryRun,
+      Consumer<RunRecord> progress) {
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.log = log;
+    this.cancellation = cancellation;
+    this.dryRun = dryRun;
     this.progress = progress;
   }
 
-  public RunReport run(DeploymentPlan plan) {
-    started = ctx.clock().instant();
+  public RunRecord run(Plan plan) {
+    planName = plan.name();
+    started = clock.instant();
     Failure failure = null;
-    List<Step> steps = plan.steps();
+    List<Plan.Entry> entries = plan.entries();
     int index = 0;
-    for (; index < steps.size(); index++) {
-      if (ctx.cancellation().requested()) {
-        failure = new Failure(steps.get(index).id(), new StepFailure(StepFailure.Kind.CANCELLED,
-            "cancelled (" + ctx.cancellation().reason() + ") before this step started"));
+    for (; index < entries.size() && failure == null; index++) {
+      Plan.Entry entry = entries.get(index);
+      if (cancellation.requested()) {
+        failure = new Failure(entry.steps().get(0).step().id(), new StepFailure(StepFailure.Kind.CANCELLED,
+            "cancelled (" + cancellation.reason() + ") before this step started"));
         break;
       }
-      Step step = steps.get(index);
-      failure = step instanceof Parallel p ? runParallel(p) : runInGroup(step);
-      progress.accept(report(null, null, false));
-      if (failure != null) {
-        index++;
-        break;
-      }
+      failure = entry instanceof Together t ? runTogether(t) : runInGroup((Single) entry);
+      progress.accept(record(null, false));
     }
-    for (; index < steps.size(); index++) {
-      for (Step s : flatten(steps.get(index))) {
-        if (records.stream().noneMatch(r -> r.id().equals(s.id()))) {
-          records.add(new StepRecord(s.id(), safeTitle(s), StepRecord.NOT_RUN, null, Duration.ZERO, null));
+    for (int i = index; i < entries.size(); i++) {
+      for (Single s : entries.get(i).steps()) {
+        if (records.stream().noneMatch(r -> r.id().equals(s.step().id()))) {
+          records.add(new StepRecord(s.step().id(), safeTitle(s.step()), Status.NOT_RUN, null, Duration.ZERO, null));
         }
       }
     }
-    if (failure == null) {
-      return finish(plan, null);
+    if (failure != null) {
+      log.error(failure.stepId() + ": " + failure.cause().getMessage());
+      if (failure.cause().kind() != StepFailure.Kind.USAGE || !undos.isEmpty()) {
+        rollBack();
+      }
     }
-    ctx.log().error(failure.stepId() + ": " + failure.failure().getMessage());
-    if (failure.failure().kind() != StepFailure.Kind.USAGE || !undos.isEmpty()) {
-      rollBack();
-    }
-    return finish(plan, failure);
+    return record(failure, true);
   }
 
-  private Failure runInGroup(Step step) {
-    try (Log.Section ignored = ctx.log().group(step.id() + ": " + safeTitle(step))) {
-      return runStep(step, ctx);
+  private Failure runInGroup(Single single) {
+    Optional<String> skip = skipReason(single);
+    String header = single.step().id() + (skip.isPresent() ? "" : ": " + safeTitle(single.step()));
+    try (Log.Section ignored = log.group(header)) {
+      return runStep(single, log, skip);
     }
   }
 
-  private Failure runParallel(Parallel parallel) {
-    try (Log.Section ignored = ctx.log().group(parallel.id() + " (in parallel)")) {
+  private Failure runTogether(Together together) {
+    try (Log.Section ignored = log.group(together.id() + " (in parallel)")) {
       List<Callable<Failure>> tasks = new ArrayList<>();
-      for (Step child : parallel.steps()) {
-        StepContext childCtx = ctx.withLog(new PrefixedLog(ctx.log(), "[" + child.id() + "] "));
-        tasks.add(() -> runStep(child, childCtx));
+      for (Single child : together.steps()) {
+        Log childLog = new PrefixedLog(log, "[" + child.step().id() + "] ");
+        tasks.add(() -> runStep(child, childLog, skipReason(child)));
       }
       List<Failure> results;
       try {
-        results = ctx.sleeper().runConcurrently(tasks);
+        results = sleeper.runConcurrently(tasks);
       } catch (InterruptedException e) {
-        return new Failure(parallel.id(), cancelled());
+        return new Failure(together.id(), cancelled());
       } catch (Exception e) {
-        return new Failure(parallel.id(), new StepFailure(StepFailure.Kind.FAILED, "unexpected error: " + e, e));
+        return new Failure(together.id(), new StepFailure(StepFailure.Kind.FAILED, "unexpected error: " + e, e));
       }
       return results.stream().filter(f -> f != null).findFirst().orElse(null);
     }
   }
 
-  /** Runs one step with its undo registered first; returns the failure, or null. */
-  private Failure runStep(Step step, StepContext c) {
-    String title = safeTitle(step);
-    Instant t0 = c.clock().instant();
-    if (c.request().dryRun() && !step.runsInDryRun()) {
-      String plan = step.plan(c);
-      c.log().info("dry-run: " + plan);
-      record(new StepRecord(step.id(), title, StepRecord.PLANNED, t0, Duration.ZERO, plan));
-      return null;
-    }
-    step.undo(c).ifPresent(u -> register(step.id(), u));
-    if (step.changesAws()) {
-      changedSomething = true;
-    }
+  private Optional<String> skipReason(Single single) {
     try {
-      StepOutcome outcome = step.run(c);
-      Duration took = Duration.between(t0, c.clock().instant());
-      record(new StepRecord(step.id(), title, outcome.skipped() ? StepRecord.SKIPPED : StepRecord.SUCCEEDED, t0, took,
-          outcome.detail()));
-      c.log().info((outcome.skipped() ? "skipped: " : "done in " + dev.bluegreen.waiting.Durations.format(took) + ": ")
-          + outcome.detail());
-      return null;
-    } catch (StepFailure f) {
-      return failed(c, step, title, t0, f);
-    } catch (InterruptedException e) {
-      return failed(c, step, title, t0, cancelled());
-    } catch (BeanstalkException e) {
-      return failed(c, step, title, t0, new StepFailure(StepFailure.Kind.FAILED, e.getMessage(), e));
-    } catch (RuntimeException e) {
-      c.log().debug(stackTrace(e));
-      return failed(c, step, title, t0, new StepFailure(StepFailure.Kind.FAILED, "unexpected error in " + step.id() + ": " + e, e));
+      return single.condition().skipReason();
+    } catch (IllegalStateException e) {
+      // The condition reads a result that a dry run did not produce: the step is planned instead.
+      return Optional.empty();
     }
   }
 
-  private Failure failed(StepContext c, Step step, String title, Instant t0, StepFailure failure) {
+  /** Runs one step (unless its condition says to skip it) with its undo registered first; returns the failure, or null. */
+  @SuppressWarnings("unchecked") // a Single pairs a Step<T> with the Slot<T> made for it
+  private <T> Failure runStep(Single single, Log stepLog, Optional<String> skip) {
+    Step<T> step = (Step<T>) single.step();
+    String title = safeTitle(step);
+    Instant t0 = clock.instant();
+    if (skip.isPresent()) {
+      stepLog.info("skipped: " + skip.get());
+      record(new StepRecord(step.id(), title, Status.SKIPPED, t0, Duration.ZERO, skip.get()));
+      return null;
+    }
+    if (dryRun && !step.runsInDryRun()) {
+      String plan = safePlan(step);
+      stepLog.info("dry-run: " + plan);
+      record(new StepRecord(step.id(), title, Status.PLANNED, t0, Duration.ZERO, plan));
+      return null;
+    }
+    try {
+      step.undo().ifPresent(u -> register(step.id(), u));
+      if (step.changes()) {
+        changed = true;
+      }
+      Step.Result<T> result = step.run(stepLog);
+      Duration took = Duration.between(t0, clock.instant());
+      record(new StepRecord(step.id(), title, result.skipped() ? Status.SKIPPED : Status.SUCCEEDED, t0, took,
+          result.detail()));
+      ((Slot<T>) single.slot()).fill(result.value());
+      stepLog.info((result.skipped() ? "skipped: " : "done in " + Durations.format(took) + ": ") + result.detail());
+      return null;
+    } catch (StepFailure f) {
+      return failed(step, title, t0, f);
+    } catch (InterruptedException e) {
+      return failed(step, title, t0, cancelled());
+    } catch (RuntimeException e) {
+      stepLog.debug(stackTrace(e));
+      return failed(step, title, t0, new StepFailure(StepFailure.Kind.FAILED, "unexpected error in " + step.id() + ": " + e,
+          e));
+    }
+  }
+
+  private Failure failed(Step<?> step, String title, Instant t0, StepFailure failure) {
     StepFailure f = failure;
-    if (c.cancellation().requested() && f.kind() != StepFailure.Kind.CANCELLED) {
+    if (cancellation.requested() && f.kind() != StepFailure.Kind.CANCELLED) {
       // An interrupted call fails in its own words (a half-read response); the cause is the cancel.
-      f = new StepFailure(StepFailure.Kind.CANCELLED, "cancelled (" + c.cancellation().reason() + ") during " + step.id()
+      f = new StepFailure(StepFailure.Kind.CANCELLED, "cancelled (" + cancellation.reason() + ") during " + step.id()
           + "; the call in flight was abandoned: " + f.getMessage(), f);
     }
-    record(new StepRecord(step.id(), title, StepRecord.FAILED, t0, Duration.between(t0, c.clock().instant()), f.getMessage()));
+    record(new StepRecord(step.id(), title, Status.FAILED, t0, Duration.between(t0, clock.instant()), f.getMessage()));
     return new Failure(step.id(), f);
   }
 
   private StepFailure cancelled() {
-    return new StepFailure(StepFailure.Kind.CANCELLED, "cancelled (" + Optional.ofNullable(ctx.cancellation().reason())
+    return new StepFailure(StepFailure.Kind.CANCELLED, "cancelled (" + Optional.ofNullable(cancellation.reason())
         .orElse("interrupted") + ")");
   }
 
@@ -163,106 +187,26 @@ public final class PlanRunner {
     while (!undos.isEmpty()) {
       Registered r = undos.pop();
       Undo undo = r.undo();
-      Instant t0 = ctx.clock().instant();
-      try (Log.Section ignored = ctx.log().group("rollback " + r.stepId() + ": " + undo.description())) {
-        if (undo.swapsBack() && !ctx.request().rollbackOnFailure()) {
-          ctx.log().warning("not swapping back: rollback-on-failure is false");
-          undone.add(new UndoRecord(r.stepId(), undo.description(), StepRecord.SKIPPED, Duration.ZERO,
-              "rollback-on-failure: false"));
-          continue;
-        }
+      Instant t0 = clock.instant();
+      try (Log.Section ignored = log.group("rollback " + r.stepId() + ": " + undo.description())) {
         try {
-          String detail = undo.run(ctx);
-          ctx.log().info(detail);
-          undone.add(new UndoRecord(r.stepId(), undo.description(), StepRecord.SUCCEEDED,
-              Duration.between(t0, ctx.clock().instant()), detail));
+          Undo.Outcome outcome = undo.run(log);
+          log.info((outcome.kind() == Undo.Kind.SKIPPED ? "skipped: " : "") + outcome.detail());
+          undone.add(new UndoRecord(r.stepId(), undo, outcome.kind() == Undo.Kind.SKIPPED ? Status.SKIPPED
+              : Status.SUCCEEDED, outcome, Duration.between(t0, clock.instant()), outcome.detail()));
         } catch (Exception e) {
           Thread.interrupted();
           String message = e instanceof InterruptedException ? "interrupted" : e.getMessage();
-          ctx.log().error("rollback of " + r.stepId() + " failed: " + message);
-          undone.add(new UndoRecord(r.stepId(), undo.description(), StepRecord.FAILED,
-              Duration.between(t0, ctx.clock().instant()), message));
+          log.error("rollback of " + r.stepId() + " failed: " + message);
+          undone.add(new UndoRecord(r.stepId(), undo, Status.FAILED, null, Duration.between(t0, clock.instant()), message));
         }
       }
     }
   }
 
-  private RunReport finish(DeploymentPlan plan, Failure failure) {
-    if (changedSomething) {
-      refreshEnvironments();
-    }
-    if (failure != null) {
-      lastEvents = applicationEvents();
-    }
-    if (failure == null) {
-      return report(null, null, true, ctx.request().dryRun() ? "planned" : plan.name(), OK);
-    }
-    int exit;
-    if (failure.failure().kind() == StepFailure.Kind.USAGE && undone.isEmpty()) {
-      exit = USAGE;
-    } else {
-      boolean undoFailed = undone.stream().anyMatch(u -> StepRecord.FAILED.equals(u.status()));
-      exit = !undoFailed && productionHealthy() ? FAILED : NEEDS_PERSON;
-    }
-    boolean swappedBack = undone.stream().anyMatch(u -> StepRecord.SUCCEEDED.equals(u.status())
-        && u.detail() != null && u.detail().startsWith("swapped back"));
-    return report(failure.failure().getMessage(), failure.stepId(), true, swappedBack ? "rolled-back" : "failed", exit);
-  }
-
-  /** After a failure: is the production CNAME on a Ready environment with an accepted health? */
-  private boolean productionHealthy() {
-    String production = ctx.state().productionCname();
-    if (production == null) {
-      return true; // nothing was resolved, so nothing was touched
-    }
-    try {
-      for (Environment e : ctx.aws().environments(ctx.request().application(),
-          List.of(ctx.request().blueEnvironment(), ctx.request().greenEnvironment()))) {
-        if (!e.isTerminated() && Cnames.matches(e.cname(), production)) {
-          boolean healthy = e.isReady() && ctx.request().acceptedHealth().contains(e.health());
-          if (!healthy) {
-            ctx.log().error("production (" + production + ") is on " + e.name() + ", which is " + e.stateLine());
-          }
-          return healthy;
-        }
-      }
-      ctx.log().error("no environment holds the production CNAME " + production);
-      return false;
-    } catch (BeanstalkException e) {
-      ctx.log().error("could not check production after the failure: " + e.getMessage());
-      return false;
-    }
-  }
-
-  private void refreshEnvironments() {
-    try {
-      ctx.refreshRoles();
-    } catch (StepFailure e) {
-      ctx.log().debug("could not read the environments at the end: " + e.getMessage());
-    }
-  }
-
-  /** The application's latest events (all environments, all requests), for the summary of a failure. */
-  private List<BeanstalkEvent> applicationEvents() {
-    try {
-      List<BeanstalkEvent> events = ctx.aws().events(ctx.request().application(), null, null, started.minusSeconds(60), 100);
-      return events.size() <= 12 ? events : events.subList(events.size() - 12, events.size());
-    } catch (BeanstalkException e) {
-      return null;
-    }
-  }
-
-  private RunReport report(String failure, String failedStep, boolean finished) {
-    return report(failure, failedStep, finished, "", -1);
-  }
-
-  private synchronized RunReport report(String failure, String failedStep, boolean finished, String result, int exit) {
-    Deployment s = ctx.state();
-    List<BeanstalkEvent> events = lastEvents != null ? lastEvents : s.recentEvents();
-    List<BeanstalkEvent> last = events.size() <= 12 ? events : events.subList(events.size() - 12, events.size());
-    return new RunReport(ctx.request(), started, ctx.clock().instant(), List.copyOf(records), List.copyOf(undone),
-        s.liveBefore().orElse(null), s.standbyBefore().orElse(null), s.live(), s.standby().orElse(null), s.productionCname(),
-        s.previousVersion(), s.versionCreated(), s.recovered(), List.copyOf(last), failure, failedStep, result, exit, finished);
+  private synchronized RunRecord record(Failure failure, boolean finished) {
+    return new RunRecord(planName, started, clock.instant(), List.copyOf(records), List.copyOf(undone), failure, changed,
+        finished);
   }
 
   private synchronized void record(StepRecord r) {
@@ -273,21 +217,25 @@ public final class PlanRunner {
     undos.push(new Registered(stepId, undo));
   }
 
-  private static List<Step> flatten(Step step) {
-    return step instanceof Parallel p ? p.steps() : List.of(step);
-  }
-
-  private String safeTitle(Step step) {
+  private static String safeTitle(Step<?> step) {
     try {
-      return step.title(ctx);
+      return step.title();
     } catch (RuntimeException e) {
       return step.id();
     }
   }
 
+  private static String safePlan(Step<?> step) {
+    try {
+      return step.plan();
+    } catch (RuntimeException e) {
+      return "would " + step.id();
+    }
+  }
+
   private static String stackTrace(Throwable t) {
-    java.io.StringWriter w = new java.io.StringWriter();
-    t.printStackTrace(new java.io.PrintWriter(w));
+    StringWriter w = new StringWriter();
+    t.printStackTrace(new PrintWriter(w));
     return w.toString();
   }
 }

@@ -3,16 +3,26 @@ package dev.bluegreen.plan;
 import java.time.Duration;
 import java.time.Instant;
 
-/**
- * How one step went.
- *
- * @param status {@code succeeded}, {@code failed}, {@code skipped}, {@code planned} (dry-run) or
- *     {@code not-run}
- */
-public record StepRecord(String id, String title, String status, Instant started, Duration duration, String detail) {
-  public static final String SUCCEEDED = "succeeded";
-  public static final String FAILED = "failed";
-  public static final String SKIPPED = "skipped";
-  public static final String PLANNED = "planned";
-  public static final String NOT_RUN = "not-run";
+/** How one step went. */
+public record StepRecord(String id, String title, Status status, Instant started, Duration duration, String detail) {
+
+  /** A step's outcome, as the {@code steps} output and the summary name it. */
+  public enum Status {
+    SUCCEEDED("succeeded"),
+    SKIPPED("skipped"),
+    PLANNED("planned"),
+    FAILED("failed"),
+    NOT_RUN("not-run");
+
+    private final String text;
+
+    Status(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
 }

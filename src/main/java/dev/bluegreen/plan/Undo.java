@@ -1,19 +1,38 @@
 package dev.bluegreen.plan;
 
+import dev.bluegreen.log.Log;
+
 /**
- * Puts back what a step changed. Registered before the step's first call (a swap that timed out may
- * still have happened), so it must cope with the step never having acted, and be safe to run twice.
+ * Puts back what a step changed. Registered before the step's first call (an operation that timed
+ * out may still have happened), so it must cope with the step never having acted, and be safe to
+ * run twice.
  */
 public interface Undo {
 
   /** What it will do, for the log and the summary. */
   String description();
 
-  /** True for a swap back: skipped when {@code rollback-on-failure} is false. */
-  default boolean swapsBack() {
-    return false;
+  Outcome run(Log log) throws Exception;
+
+  /** What an undo did. */
+  record Outcome(Kind kind, String detail) {
+    public static Outcome reverted(String detail) {
+      return new Outcome(Kind.REVERTED, detail);
+    }
+
+    public static Outcome unchanged(String detail) {
+      return new Outcome(Kind.UNCHANGED, detail);
+    }
+
+    public static Outcome skipped(String detail) {
+      return new Outcome(Kind.SKIPPED, detail);
+    }
   }
 
-  /** Returns what was done. */
-  String run(StepContext ctx) throws Exception;
+  /** The change was put back; nothing needed (or could be) put back; the undo was switched off. */
+  enum Kind {
+    REVERTED,
+    UNCHANGED,
+    SKIPPED
+  }
 }

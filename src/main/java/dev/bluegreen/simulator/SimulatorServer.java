@@ -225,7 +225,7 @@ final class SimulatorServer implements AutoCloseable {
       body = app.body();
       ex.getResponseHeaders().set("X-Environment-Name", app.environmentName());
       if (app.version() != null) {
-        ex.getResponseHeaders().set("X-Version-Label", app.version());
+        ex.getResponseHeaders().set("X-Version-Label", headerValue(app.version()));
       }
     }
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -257,6 +257,23 @@ final class SimulatorServer implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /**
+   * A header value in printable ASCII: the JDK's HTTP server cannot send other characters and
+   * drops the connection instead, so a version label such as {@code v-é} is sent as its UTF-8
+   * bytes, percent-encoded.
+   */
+  static String headerValue(String value) {
+    StringBuilder s = new StringBuilder();
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      if (b >= 0x20 && b < 0x7f && b != '%') {
+        s.append((char) b);
+      } else {
+        s.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return s.toString();
   }
 
   private static String accessKey(Headers headers) {

@@ -2,8 +2,10 @@ package dev.bluegreen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bluegreen.cli.Inputs.Input;
-import dev.bluegreen.cli.Inputs.Output;
+import dev.bluegreen.inputs.Command;
+import dev.bluegreen.inputs.Input;
+import dev.bluegreen.inputs.Inputs;
+import dev.bluegreen.inputs.Inputs.Output;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,13 +106,13 @@ class ActionContractTest {
   @DisplayName("the command input's documented values are the action subcommands and the Command enum")
   void commandInput_values_areTheSubcommands() {
     List<String> subcommands = root().getSubcommands().keySet().stream().filter(n -> !TOOL_COMMANDS.contains(n)).toList();
-    List<String> enumValues = Arrays.stream(dev.bluegreen.plan.Command.values()).map(dev.bluegreen.plan.Command::input)
+    List<String> enumValues = Arrays.stream(Command.values()).map(Command::input)
         .toList();
     List<String> documented = documentedCommandValues();
     assertThat(subcommands).isEqualTo(ACTION_COMMANDS);
     assertThat(enumValues).isEqualTo(ACTION_COMMANDS);
     assertThat(documented).isEqualTo(ACTION_COMMANDS);
-    assertThat(Inputs.named("command").orElseThrow().defaultValue()).isIn(ACTION_COMMANDS);
+    assertThat(Inputs.named("command").orElseThrow().defaultText()).isIn(ACTION_COMMANDS);
   }
 
   // ---------------------------------------------------------------- README
@@ -140,12 +142,12 @@ class ActionContractTest {
 
   static List<String> renderActionInputs() {
     List<String> out = new ArrayList<>(List.of("inputs:"));
-    for (Input i : Inputs.ALL) {
+    for (Input<?> i : Inputs.ALL) {
       out.add("  " + i.name() + ":");
       out.add("    description: " + yamlString(i.description()));
       out.add("    required: false");
-      if (!i.defaultValue().isEmpty()) {
-        out.add("    default: " + yamlString(i.defaultValue()));
+      if (!i.defaultText().isEmpty()) {
+        out.add("    default: " + yamlString(i.defaultText()));
       }
     }
     return out;
@@ -162,8 +164,8 @@ class ActionContractTest {
 
   static List<String> renderReadmeInputs() {
     List<String> out = new ArrayList<>(List.of("| Input | Default | Description |", "|---|---|---|"));
-    for (Input i : Inputs.ALL) {
-      String def = i.defaultValue().isEmpty() ? "—" : "`" + i.defaultValue() + "`";
+    for (Input<?> i : Inputs.ALL) {
+      String def = i.defaultText().isEmpty() ? "—" : "`" + i.defaultText() + "`";
       out.add("| `" + i.name() + "` | " + def + " | " + markdownCell(i.description()) + " |");
     }
     return out;
@@ -192,7 +194,7 @@ class ActionContractTest {
   private static CommandLine root() {
     // The default factory instantiates the subcommands reflectively; their @Inject fields stay null,
     // which is fine because nothing is executed.
-    return new CommandLine(new BlueGreenCommand());
+    return Cli.withInputOptions(new CommandLine(new BlueGreenCommand()));
   }
 
   private static List<String> documentedCommandValues() {

@@ -2,9 +2,15 @@ package dev.bluegreen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bluegreen.plan.Command;
-import dev.bluegreen.plan.DeploymentRequest;
-import dev.bluegreen.plan.Strategy;
+import dev.bluegreen.action.ActionEnvironment;
+import dev.bluegreen.beanstalk.AwsEnvironment;
+import dev.bluegreen.deploy.Request;
+import dev.bluegreen.deploy.RequestBuilder;
+import dev.bluegreen.deploy.Topology;
+import dev.bluegreen.inputs.Command;
+import dev.bluegreen.inputs.Input;
+import dev.bluegreen.inputs.Inputs;
+import dev.bluegreen.inputs.Strategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,15 +27,24 @@ class RequestParserTest {
   @TempDir
   Path dir;
 
-  private RequestParser.Parsed parse(Map<String, String> env, String... args) {
-    InputOptions options = new InputOptions();
-    CommandLine cmd = new CommandLine(new Object() {
-      @CommandLine.Mixin
-      InputOptions o = options;
-    });
-    cmd.setDefaultValueProvider(new ActionInputDefaults(env));
-    cmd.parseArgs(args);
-    return new RequestParser(env, dir).parse(Command.DEPLOY, options);
+  /** The arguments as the deploy command parses them (flags, then INPUT_ and DNX variables), then the request's rules. */
+  private RequestBuilder.Parsed parse(Map<String, String> env, String... args) {
+    CommandLine root = Cli.withInputOptions(new CommandLine(new BlueGreenCommand()));
+    root.setDefaultValueProvider(new ActionInputDefaults(env));
+    String[] all = new String[args.length + 1];
+    all[0] = "deploy";
+    System.arraycopy(args, 0, all, 1, args.length);
+    root.parseArgs(all);
+    CommandLine deploy = root.getSubcommands().get("deploy");
+    Map<String, String> texts = new java.util.HashMap<>();
+    for (Input<?> input : Inputs.ALL) {
+      CommandLine.Model.OptionSpec option = deploy.getCommandSpec().findOption(input.flag());
+      if (option != null) {
+        texts.put(input.name(), option.getValue());
+      }
+    }
+    Surroundings here = new Surroundings(new ActionEnvironment(env), new AwsEnvironment(env), dir);
+    return new RequestBuilder(here).build(Command.DEPLOY, texts);
   }
 
   private static Map<String, String> region() {
@@ -40,29 +55,29 @@ class RequestParserTest {
 
   @Test
   void defaults_areTheContracts() {
-    RequestParser.Parsed parsed = parse(region(), "--application-name", "shop", "--blue-environment", "shop-blue",
+    RequestBuilder.Parsed parsed = parse(region(), "--application-name", "shop", "--blue-environment", "shop-blue",
         "--green-environment", "shop-green", "--production-cname", "shop", "--version-label", "v2");
 
     assertThat(parsed.problems()).isEmpty();
-    DeploymentRequest r = parsed.request();
-    assertThat(r.strategy()).isEqualTo(Strategy.SWAP);
-    assertThat(r.waitTimeout()).isEqualTo(Duration.ofMinutes(30));
-    assertThat(r.pollInterval()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(r.drainTime()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(r.acceptedHealth()).containsExactly("Green");
+    Request r = parsed.request();
+    assertThat(r.get(Inputs.STRATEGY)).isEqualTo(Strategy.SWAP);
+    assertThat(r.get(Inputs.WAIT_TIMEOUT)).isEqualTo(Duration.ofMinutes(30));
+    assertThat(r.get(Inputs.POLL_INTERVAL)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(r.get(Inputs.DRAIN_TIME)).isEqualTo(Duration.ofSeconds(60));
+    assertThat(r.get(Inputs.ACCEPTED_HEALTH)).containsExactly("Green");
     assertThat(r.healthCheck().url("h")).isEqualTo("http://h/");
     assertThat(r.healthCheck().successes()).isEqualTo(3);
     assertThat(r.healthCheck().statuses().accepts(200)).isTrue();
-    assertThat(r.rollbackOnFailure()).isTrue();
-    assertThat(r.promote()).isTrue();
-    assertThat(r.terminateStandby()).isFalse();
+    assertThat(r.get(Inputs.ROLLBACK_ON_FAILURE)).isTrue();
+    assertThat(r.get(Inputs.PROMOTE)).isTrue();
+    assertThat(r.get(Inputs.TERMINATE_STANDBY)).isFalse();
     assertThat(r.dryRun()).isFalse();
     assertThat(r.region()).isEqualTo("eu-west-1");
   }
 
   @Test
   void everyProblemIsReportedTogether() {
-    RequestParser.Parsed parsed = parse(Map.of(), "--blue-environment", "-bad", "--green-environment", "-bad",
+    RequestBuilder.Parsed parsed = parse(Map.of(), "--blue-environment", "-bad", "--green-environment", "-bad",
         "--wait-timeout", "7h", "--poll-interval", "0", "--health-check-path", "health", "--keep-versions", "-1",
         "--role-to-assume", "arn:aws:iam::1:user/x", "--version-label", "a/b");
 
@@ -78,15 +93,15 @@ class RequestParserTest {
   @ParameterizedTest
   @CsvSource({"true, true", "True, true", "TRUE, true", "false, false", "False, false", "FALSE, false"})
   void booleans_acceptTheSixYamlSpellings(String text, boolean value) {
-    RequestParser.Parsed parsed = parse(region(), "--application-name", "a", "--blue-environment", "aaaa",
+    RequestBuilder.Parsed parsed = parse(region(), "--application-name", "a", "--blue-environment", "aaaa",
         "--green-environment", "bbbb", "--production-cname", "a", "--version-label", "v", "--promote", text);
-    assertThat(parsed.request().promote()).isEqualTo(value);
+    assertThat(parsed.request().get(Inputs.PROMOTE)).isEqualTo(value);
   }
 
   @ParameterizedTest
   @CsvSource({"yes", "on", "1", "tRUE"})
   void booleans_rejectOtherSpellings(String text) {
-    RequestParser.Parsed parsed = parse(region(), "--application-name", "a", "--blue-environment", "aaaa",
+    RequestBuilder.Parsed parsed = parse(region(), "--application-name", "a", "--blue-environment", "aaaa",
         "--green-environment", "bbbb", "--production-cname", "a", "--version-label", "v", "--promote", text);
     assertThat(parsed.problems()).containsExactly("promote: '" + text + "' is not a boolean; use true or false");
   }
@@ -106,14 +121,14 @@ class RequestParserTest {
     env.put("GITHUB_SHA", "abcdef0123456789");
     env.put("GITHUB_RUN_ID", "42");
 
-    RequestParser.Parsed parsed = parse(env);
+    RequestBuilder.Parsed parsed = parse(env);
 
     assertThat(parsed.problems()).isEmpty();
     assertThat(parsed.request().application()).isEqualTo("shop");
-    assertThat(parsed.request().waitTimeout()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(parsed.request().get(Inputs.WAIT_TIMEOUT)).isEqualTo(Duration.ofMinutes(30));
     assertThat(parsed.request().region()).isEqualTo("us-west-2");
     assertThat(parsed.request().versionLabel()).isEqualTo("abcdef0-42");
-    assertThat(parsed.request().sourceBundle().path()).isEqualTo(dir.resolve("dist").toRealPath());
+    assertThat(parsed.request().bundle().orElseThrow().path()).isEqualTo(dir.resolve("dist").toRealPath());
   }
 
   @Test
@@ -132,9 +147,9 @@ class RequestParserTest {
   void flagsWinOverInputVariables() {
     Map<String, String> env = region();
     env.put("INPUT_STRATEGY", "clone");
-    RequestParser.Parsed parsed = parse(env, "--strategy", "swap", "--application-name", "a", "--blue-environment", "aaaa",
+    RequestBuilder.Parsed parsed = parse(env, "--strategy", "swap", "--application-name", "a", "--blue-environment", "aaaa",
         "--green-environment", "bbbb", "--production-cname", "a", "--version-label", "v");
-    assertThat(parsed.request().strategy()).isEqualTo(Strategy.SWAP);
+    assertThat(parsed.request().get(Inputs.STRATEGY)).isEqualTo(Strategy.SWAP);
   }
 
   @Test
@@ -147,16 +162,16 @@ class RequestParserTest {
     env.put("S3_ARTIFACTS_BUCKET", "artifacts");
     env.put("RELEASE_HEALTH_CHECKING_PATH", "https://legacy.example.com/health");
 
-    RequestParser.Parsed parsed = parse(env);
+    RequestBuilder.Parsed parsed = parse(env);
 
     assertThat(parsed.problems()).isEmpty();
-    DeploymentRequest r = parsed.request();
-    assertThat(r.strategy()).isEqualTo(Strategy.CLONE);
+    Request r = parsed.request();
+    assertThat(r.get(Inputs.STRATEGY)).isEqualTo(Strategy.CLONE);
     assertThat(r.application()).isEqualTo("legacy");
-    assertThat(r.blueEnvironment()).isEqualTo("legacy-prod");
-    assertThat(r.greenEnvironment()).isEqualTo("legacy-tmp");
+    assertThat(((Topology.Clone) r.topology()).permanent()).isEqualTo("legacy-prod");
+    assertThat(((Topology.Clone) r.topology()).temporary()).isEqualTo("legacy-tmp");
     assertThat(r.versionLabel()).isEqualTo("build-7");
-    assertThat(r.s3Bucket()).isEqualTo("artifacts");
+    assertThat(r.get(Inputs.S3_BUCKET)).isEqualTo("artifacts");
     assertThat(r.healthCheck().url("h")).isEqualTo("https://h/health");
     assertThat(r.healthCheck().statuses().accepts(301)).isTrue();
     assertThat(Cli.implicitCommand(new Host(env, null, null, null, null, dir, null))).containsExactly("deploy");

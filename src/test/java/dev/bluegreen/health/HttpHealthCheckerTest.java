@@ -136,7 +136,7 @@ class HttpHealthCheckerTest {
     String problem = checker.probe("http://standby.example.com/drip", oneSecond);
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
     assertThat(problem).isEqualTo("no complete answer within 1000 ms");
-    assertThat(took).isLessThan(Duration.ofMillis(2500));
+    assertThat(took).as("the drip lasts 10 s").isLessThan(Duration.ofSeconds(4));
   }
 
   @Test
@@ -151,7 +151,7 @@ class HttpHealthCheckerTest {
     long t0 = System.nanoTime();
     runner.interrupt();
     assertThatThrownBy(() -> check.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(InterruptedException.class);
-    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("the request timeout is a minute").isLessThan(Duration.ofSeconds(4));
   }
 
   @Test

@@ -1,10 +1,11 @@
 package dev.bluegreen.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.bluegreen.health.HealthCheckSettings;
-import dev.bluegreen.health.StatusMatcher;
+import dev.bluegreen.log.Log;
 import dev.bluegreen.log.PlainLog;
+import dev.bluegreen.plan.StepRecord.Status;
 import dev.bluegreen.waiting.VirtualTime;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -13,58 +14,47 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** The runner with steps that only record what happens to them: it knows nothing else. */
 class PlanRunnerTest {
 
   private final VirtualTime time = new VirtualTime(Instant.parse("2026-01-01T00:00:00Z"));
-  private final FakeGateway aws = new FakeGateway();
   private final List<String> trail = new ArrayList<>();
   private final Cancellation cancellation = new Cancellation();
   private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-
-  private StepContext ctx(boolean dryRun) {
-    DeploymentRequest r = new DeploymentRequest(Command.DEPLOY, "app", "app-blue", "app-green", Strategy.SWAP, "app", "v2",
-        null, null, null, null, new HealthCheckSettings("http", "/", StatusMatcher.parse("200").orElseThrow(), null,
-            Duration.ofSeconds(5), 3, Duration.ofMinutes(2)), Set.of("Green"), Duration.ofMinutes(30), Duration.ofSeconds(5),
-        Duration.ofSeconds(60), true, true, false, false, 0, dryRun, "us-east-1", "run-1", null);
-    Deployment state = new Deployment();
-    state.productionCname("app.us-east-1.elasticbeanstalk.com");
-    return new StepContext(r, aws, null, time.clock(), time, new PlainLog(new PrintStream(logBytes, true), false), state,
-        cancellation, null);
-  }
+  private final Log log = new PlainLog(new PrintStream(logBytes, true), false);
 
   /** A step that takes some virtual time, may fail, and has an undo that records itself (and may fail). */
-  private Step step(String id, Duration takes, StepFailure failure, boolean undoFails, boolean changes) {
-    return new Step() {
+  private Step<String> step(String id, Duration takes, StepFailure failure, boolean undoFails, boolean changes) {
+    return new Step<>() {
       @Override
       public String id() {
         return id;
       }
 
       @Override
-      public String title(StepContext c) {
+      public String title() {
         return "do " + id;
       }
 
       @Override
-      public StepOutcome run(StepContext c) throws StepFailure, InterruptedException {
+      public Result<String> run(Log l) throws StepFailure, InterruptedException {
         trail.add("run " + id);
-        c.sleeper().sleep(takes);
+        time.sleep(takes);
         if (failure != null) {
           throw failure;
         }
-        return StepOutcome.done(id + " done");
+        return Result.done(id + " done", id + " result");
       }
 
       @Override
-      public boolean changesAws() {
+      public boolean changes() {
         return changes;
       }
 
       @Override
-      public Optional<Undo> undo(StepContext c) {
+      public Optional<Undo> undo() {
         if (!changes) {
           return Optional.empty();
         }
@@ -75,115 +65,144 @@ class PlanRunnerTest {
           }
 
           @Override
-          public String run(StepContext c2) {
+          public Outcome run(Log l) {
             trail.add("undo " + id);
             if (undoFails) {
               throw new IllegalStateException("undo of " + id + " broke");
             }
-            return "undid " + id;
+            return Outcome.reverted("undid " + id);
           }
         });
       }
     };
   }
 
-  private RunReport run(StepContext c, Step... steps) {
-    DeploymentPlan.Builder b = DeploymentPlan.named("promoted");
-    for (Step s : steps) {
-      b.then(s);
-    }
-    return new PlanRunner(c, r -> {}).run(b.build());
+  private RunRecord run(boolean dryRun, Plan plan) {
+    return new PlanRunner(time.clock(), time, log, cancellation, dryRun, r -> {}).run(plan);
   }
 
-  private void productionOn(String status, String health) {
-    aws.environments.add(FakeGateway.env("app-blue", "app.us-east-1.elasticbeanstalk.com", status, health, "v1"));
+  private RunRecord run(Step<?>... steps) {
+    Plan.Builder b = Plan.named("promoted");
+    for (Step<?> s : steps) {
+      b.then(s);
+    }
+    return run(false, b.build());
   }
 
   @Test
   void success_recordsEveryStepWithItsDuration() {
-    RunReport r = run(ctx(false), step("a", Duration.ofSeconds(3), null, false, true),
-        step("b", Duration.ofSeconds(7), null, false, true));
+    RunRecord r = run(step("a", Duration.ofSeconds(3), null, false, true), step("b", Duration.ofSeconds(7), null, false, true));
 
-    assertThat(r.exitCode()).isZero();
-    assertThat(r.result()).isEqualTo("promoted");
+    assertThat(r.succeeded()).isTrue();
+    assertThat(r.plan()).isEqualTo("promoted");
     assertThat(r.steps()).extracting(StepRecord::id, StepRecord::status, StepRecord::duration).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("a", "succeeded", Duration.ofSeconds(3)),
-        org.assertj.core.groups.Tuple.tuple("b", "succeeded", Duration.ofSeconds(7)));
+        tuple("a", Status.SUCCEEDED, Duration.ofSeconds(3)), tuple("b", Status.SUCCEEDED, Duration.ofSeconds(7)));
     assertThat(r.duration()).isEqualTo(Duration.ofSeconds(10));
     assertThat(trail).containsExactly("run a", "run b");
   }
 
   @Test
   void failure_undoesInReverseOrderIncludingTheFailedStep_andKeepsGoingAfterAFailedUndo() {
-    productionOn("Ready", "Green");
-    RunReport r = run(ctx(false), step("a", Duration.ZERO, null, false, true), step("b", Duration.ZERO, null, true, true),
+    RunRecord r = run(step("a", Duration.ZERO, null, false, true), step("b", Duration.ZERO, null, true, true),
         step("c", Duration.ZERO, new StepFailure("c broke"), false, true), step("d", Duration.ZERO, null, false, true));
 
     assertThat(trail).containsExactly("run a", "run b", "run c", "undo c", "undo b", "undo a");
-    assertThat(r.rollback()).extracting(UndoRecord::status).containsExactly("succeeded", "failed", "succeeded");
-    assertThat(r.steps()).extracting(StepRecord::status).containsExactly("succeeded", "succeeded", "failed", "not-run");
-    assertThat(r.exitCode()).as("an undo failed").isEqualTo(PlanRunner.NEEDS_PERSON);
-    assertThat(r.failedStep()).isEqualTo("c");
+    assertThat(r.undone()).extracting(UndoRecord::status).containsExactly(Status.SUCCEEDED, Status.FAILED, Status.SUCCEEDED);
+    assertThat(r.steps()).extracting(StepRecord::status).containsExactly(Status.SUCCEEDED, Status.SUCCEEDED, Status.FAILED,
+        Status.NOT_RUN);
+    assertThat(r.failure().stepId()).isEqualTo("c");
   }
 
   @Test
-  void failure_withHealthyProductionExits1_withUnhealthyProduction3() {
-    productionOn("Ready", "Green");
-    assertThat(run(ctx(false), step("a", Duration.ZERO, new StepFailure("x"), false, true)).exitCode()).isEqualTo(1);
-    aws.environments.clear();
-    productionOn("Ready", "Red");
-    assertThat(run(ctx(false), step("a", Duration.ZERO, new StepFailure("x"), false, true)).exitCode()).isEqualTo(3);
-  }
-
-  @Test
-  void usageProblemBeforeAnyChange_exits2() {
-    RunReport r = run(ctx(false), step("resolve", Duration.ZERO, StepFailure.usage("production-cname: nope"), false, false));
-    assertThat(r.exitCode()).isEqualTo(PlanRunner.USAGE);
-    assertThat(r.result()).isEqualTo("failed");
+  void aRefusalBeforeAnyChange_undoesNothing() {
+    RunRecord r = run(step("resolve", Duration.ZERO, StepFailure.usage("production-cname: nope"), false, false));
+    assertThat(r.failure().cause().kind()).isEqualTo(StepFailure.Kind.USAGE);
+    assertThat(r.undone()).isEmpty();
+    assertThat(r.changed()).isFalse();
   }
 
   @Test
   void dryRun_runsReadOnlyStepsAndPlansTheOthers() {
-    RunReport r = run(ctx(true), step("look", Duration.ZERO, null, false, false), step("change", Duration.ZERO, null, false, true));
+    RunRecord r = run(true, planOf(step("look", Duration.ZERO, null, false, false),
+        step("change", Duration.ZERO, null, false, true)));
     assertThat(trail).containsExactly("run look");
-    assertThat(r.steps()).extracting(StepRecord::status).containsExactly("succeeded", "planned");
-    assertThat(r.result()).isEqualTo("planned");
+    assertThat(r.steps()).extracting(StepRecord::status).containsExactly(Status.SUCCEEDED, Status.PLANNED);
+    assertThat(r.changed()).isFalse();
+  }
+
+  private static Plan planOf(Step<?>... steps) {
+    Plan.Builder b = Plan.named("promoted");
+    for (Step<?> s : steps) {
+      b.then(s);
+    }
+    return b.build();
   }
 
   @Test
-  void parallelSteps_overlapInTimeAndAreRecordedEach() {
-    RunReport r = run(ctx(false), Parallel.of(step("slow", Duration.ofMinutes(5), null, false, true),
-        step("fast", Duration.ofSeconds(10), null, false, true)));
+  void stepsTogether_overlapInTimeAndAreRecordedEach() {
+    Plan plan = Plan.named("promoted").together(step("slow", Duration.ofMinutes(5), null, false, true),
+        step("fast", Duration.ofSeconds(10), null, false, true)).build();
+    RunRecord r = run(false, plan);
     assertThat(r.duration()).isEqualTo(Duration.ofMinutes(5));
     assertThat(r.steps()).extracting(StepRecord::id).containsExactlyInAnyOrder("slow", "fast");
     assertThat(logBytes.toString()).contains("[fast] ", "[slow] ");
   }
 
   @Test
+  void aStepReadsTheResultOfAnEarlierOne_andAConditionCanSkipIt() {
+    Plan.Builder p = Plan.named("promoted");
+    Slot<String> first = p.then(step("a", Duration.ZERO, null, false, false));
+    List<String> seen = new ArrayList<>();
+    p.then(Condition.when(first, v -> v.equals("a result"), "never"), new Step<Void>() {
+      @Override
+      public String id() {
+        return "b";
+      }
+
+      @Override
+      public String title() {
+        return "read a";
+      }
+
+      @Override
+      public Result<Void> run(Log l) {
+        seen.add(first.get());
+        return Result.done("read");
+      }
+    });
+    p.then(Condition.when(first, v -> v.isEmpty(), "a produced a result"), step("c", Duration.ZERO, null, false, false));
+
+    RunRecord r = run(false, p.build());
+
+    assertThat(seen).containsExactly("a result");
+    assertThat(r.steps()).extracting(StepRecord::id, StepRecord::status, StepRecord::detail).containsExactly(
+        tuple("a", Status.SUCCEEDED, "a done"), tuple("b", Status.SUCCEEDED, "read"),
+        tuple("c", Status.SKIPPED, "a produced a result"));
+  }
+
+  @Test
   void cancellation_beforeAStep_stopsAndRollsBack() {
-    productionOn("Ready", "Green");
-    StepContext c = ctx(false);
-    Step cancelling = new Step() {
+    Step<Void> cancelling = new Step<>() {
       @Override
       public String id() {
         return "signal";
       }
 
       @Override
-      public String title(StepContext x) {
+      public String title() {
         return "signal";
       }
 
       @Override
-      public StepOutcome run(StepContext x) {
+      public Result<Void> run(Log l) {
         cancellation.request("SIGINT", time.clock());
         Thread.interrupted(); // the signal would interrupt the worker; this step ends normally anyway
-        return StepOutcome.done("ok");
+        return Result.done("ok");
       }
     };
-    RunReport r = run(c, step("a", Duration.ZERO, null, false, true), cancelling, step("b", Duration.ZERO, null, false, true));
+    RunRecord r = run(step("a", Duration.ZERO, null, false, true), cancelling, step("b", Duration.ZERO, null, false, true));
     assertThat(trail).containsExactly("run a", "undo a");
-    assertThat(r.failure()).contains("cancelled (SIGINT)");
-    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.failure().cause().getMessage()).contains("cancelled (SIGINT)");
+    assertThat(r.failure().cause().kind()).isEqualTo(StepFailure.Kind.CANCELLED);
   }
 }

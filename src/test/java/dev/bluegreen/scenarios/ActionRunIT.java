@@ -21,8 +21,8 @@ class ActionRunIT {
   /** Every input of action.yml, as the runner passes it: declared inputs without a value are empty strings. */
   static Map<String, String> inputs(Map<String, String> given) {
     Map<String, String> env = new LinkedHashMap<>();
-    for (dev.bluegreen.cli.Inputs.Input input : dev.bluegreen.cli.Inputs.ALL) {
-      env.put("INPUT_" + input.name().toUpperCase(), input.defaultValue());
+    for (dev.bluegreen.inputs.Input<?> input : dev.bluegreen.inputs.Inputs.ALL) {
+      env.put("INPUT_" + input.name().toUpperCase(), input.defaultText());
     }
     given.forEach((k, v) -> env.put("INPUT_" + k.toUpperCase(), v));
     env.put("GITHUB_SHA", "3f9a2c1d0e8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f");

@@ -2,7 +2,7 @@ package dev.bluegreen.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bluegreen.plan.Tags;
+import dev.bluegreen.deploy.Tags;
 import dev.bluegreen.simulator.Call;
 import dev.bluegreen.simulator.Seed;
 import dev.bluegreen.simulator.beanstalk.SimEnvironment;

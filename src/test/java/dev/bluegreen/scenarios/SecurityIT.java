@@ -69,6 +69,21 @@ class SecurityIT {
   }
 
   @Test
+  void aVersionLabelBeyondAscii_travelsIntactToTheOutputsTheSummaryAndTheLog() {
+    try (Stage stage = Stage.pair()) {
+      String label = "v-é🚀";
+      Stage.Run run = stage.run(swapArgs("deploy", "--version-label", label, "--source-bundle",
+          stage.bundle("v2", null).toString()));
+
+      assertThat(run.exit()).as(run.log()).isZero();
+      assertThat(run.outputs()).containsEntry("version-label", label);
+      assertThat(run.summary()).startsWith("## ✅ `" + label + "` is live on shop-green");
+      assertThat(run.log()).contains("Deploy " + label + " to the standby shop-green");
+      stage.assertProductionAlwaysServed();
+    }
+  }
+
+  @Test
   void textFromAws_cannotForgeCommandsOrTheSummary() {
     try (Stage stage = Stage.pair()) {
       stage.sim.faults().failOperation("UpdateEnvironment", 400, "InvalidParameterValue",

@@ -1,0 +1,124 @@
+package dev.bluegreen.deploy;
+
+import static dev.bluegreen.plan.Condition.unless;
+import static dev.bluegreen.plan.Condition.when;
+import static dev.bluegreen.plan.Plan.member;
+
+import dev.bluegreen.deploy.steps.CheckProduction;
+import dev.bluegreen.deploy.steps.CheckRollbackTarget;
+import dev.bluegreen.deploy.steps.CheckStandby;
+import dev.bluegreen.deploy.steps.CloneLive;
+import dev.bluegreen.deploy.steps.CreateVersion;
+import dev.bluegreen.deploy.steps.DeployToStandby;
+import dev.bluegreen.deploy.steps.EnsureStandby;
+import dev.bluegreen.deploy.steps.FindLeftovers;
+import dev.bluegreen.deploy.steps.RemoveLeftoverClone;
+import dev.bluegreen.deploy.steps.RemoveLeftovers;
+import dev.bluegreen.deploy.steps.ResolveClone;
+import dev.bluegreen.deploy.steps.ResolveEnvironments;
+import dev.bluegreen.deploy.steps.ResolveVersion;
+import dev.bluegreen.deploy.steps.RetireStandby;
+import dev.bluegreen.deploy.steps.SwapCnames;
+import dev.bluegreen.inputs.Inputs;
+import dev.bluegreen.plan.Condition;
+import dev.bluegreen.plan.Plan;
+import dev.bluegreen.plan.Slot;
+import java.util.List;
+
+/**
+ * Every procedure the tool runs, each as one list of named steps. Each line becomes one log group,
+ * one summary row and one entry of the {@code steps} output. To change a procedure, edit its list.
+ */
+public final class Plans {
+  private Plans() {}
+
+  /** A plan and the results of it that the report needs. */
+  public record Planned(Plan plan, Slot<? extends Resolution> resolution, Slot<Boolean> versionCreated) {}
+
+  public static Planned forRequest(Context c) {
+    Request r = c.request();
+    return switch (r.command()) {
+      case DEPLOY -> r.topology() instanceof Topology.Clone clone ? cloneDeploy(c, clone) : swapDeploy(c,
+          (Topology.Pair) r.topology());
+      case SWAP -> promote(c);
+      case ROLLBACK -> rollback(c);
+      case STATUS -> status(c);
+      case CLEANUP -> cleanup(c);
+    };
+  }
+
+  /** Persistent pair: deploy to the standby, test it, swap. */
+  static Planned swapDeploy(Context c, Topology.Pair pair) {
+    boolean promote = c.request().get(Inputs.PROMOTE);
+    Plan.Builder p = Plan.named(promote ? "promoted" : "deployed");
+    Slot<PairFindings> found = p.then(new ResolveEnvironments(c, true));  // live = holder of production-cname; waits while busy
+    Slot<VersionSource> version = p.then(new ResolveVersion(c));          // reuse, create, or refuse the label: before any change
+    CreateVersion create = new CreateVersion(c, version);
+    p.together(new EnsureStandby(c, pair), create);
+    p.then(new DeployToStandby(c, false));                                // Ready + accepted health + the label really running
+    p.then(new CheckStandby(c));                                          // HTTP on the standby's own CNAME
+    p.thenIf(promote, new SwapCnames(c, "swap-cnames"));                 // undo: swap back
+    p.thenIf(promote, new CheckProduction(c, "check-production"));
+    p.thenIf(promote && c.request().get(Inputs.TERMINATE_STANDBY), new RetireStandby(c, "terminate-old-live"));  // after drain-time
+    return new Planned(p.build(), found, p.slotOf(create));
+  }
+
+  /** Temporary clone: the clone serves production while the permanent environment is updated. */
+  static Planned cloneDeploy(Context c, Topology.Clone clone) {
+    Plan.Builder p = Plan.named("deployed");
+    Slot<CloneFindings> found = p.then(new ResolveClone(c, clone));       // also finds what an interrupted run left
+    Slot<VersionSource> version = p.then(new ResolveVersion(c));
+    // Recovery: an earlier run stopped after its first swap, so its clone serves production. When the
+    // permanent environment is fit, production goes back to it first and the run starts over.
+    p.then(when(found, CloneFindings::takesProductionBack, "nothing to recover"), new SwapCnames(c, "recover-production"));
+    p.then(when(found, CloneFindings::takesProductionBack, "not needed"), new CheckProduction(c, "check-recovered"));
+    p.then(when(found, f -> f.idleClone().isPresent(), "no leftover clone"), new RemoveLeftoverClone(c, clone, found));
+    CreateVersion create = new CreateVersion(c, version);
+    p.together(member(when(found, f -> !f.cloneHoldsProduction(), "reusing " + clone.temporary() + ", the clone of an "
+        + "earlier run"), new CloneLive(c, clone)), member(Condition.always(), create));  // clone-live's undo: terminate it
+    p.then(when(found, CloneFindings::permanentServes, "the clone already serves production"),
+        new SwapCnames(c, "swap-to-clone"));
+    p.then(new CheckProduction(c, "check-clone"));
+    p.then(new DeployToStandby(c, true));                                 // the permanent environment; undo: previous version back
+    p.then(new CheckStandby(c));
+    p.then(new SwapCnames(c, "swap-back"));
+    p.then(new CheckProduction(c, "check-production"));
+    p.then(unless(c.request().get(Inputs.KEEP_TEMPORARY), "keep-temporary: true"),
+        new RetireStandby(c, "terminate-clone"));                         // after drain-time
+    return new Planned(p.build(), found, p.slotOf(create));
+  }
+
+  /** Promote the standby now (after {@code promote: false}). */
+  static Planned promote(Context c) {
+    Plan.Builder p = Plan.named("swapped");
+    Slot<PairFindings> found = p.then(new ResolveEnvironments(c, true));
+    p.then(new CheckStandby(c));
+    p.then(new SwapCnames(c, "swap-cnames"));
+    p.then(new CheckProduction(c, "check-production"));
+    p.thenIf(c.request().get(Inputs.TERMINATE_STANDBY), new RetireStandby(c, "terminate-old-live"));
+    return new Planned(p.build(), found, Slot.of(false));
+  }
+
+  /** Production back to the other environment, which must run the previous version. */
+  static Planned rollback(Context c) {
+    Plan.Builder p = Plan.named("rolled-back");
+    Slot<PairFindings> found = p.then(new ResolveEnvironments(c, true));
+    p.then(new CheckRollbackTarget(c));
+    p.then(new CheckStandby(c));
+    p.then(new SwapCnames(c, "swap-cnames"));
+    p.then(new CheckProduction(c, "check-production"));
+    return new Planned(p.build(), found, Slot.of(false));
+  }
+
+  static Planned status(Context c) {
+    Plan.Builder p = Plan.named("status");
+    Slot<PairFindings> found = p.then(new ResolveEnvironments(c, false));
+    return new Planned(p.build(), found, Slot.of(false));
+  }
+
+  static Planned cleanup(Context c) {
+    Plan.Builder p = Plan.named("cleaned");
+    p.then(new RemoveLeftovers(c, p.then(new FindLeftovers(c))));
+    return new Planned(p.build(), Slot.of(() -> List.of()), Slot.of(false));
+  }
+}

@@ -1,0 +1,91 @@
+package dev.bluegreen.deploy;
+
+import dev.bluegreen.beanstalk.Environment;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What changes during a run, and only through these few calls: the roles (resolved once, then a
+ * standby created, a swap, fresher records), when each environment lost production (it drains
+ * from then), and which versions are known good (they served production before the run, or passed
+ * their checks in it). Safe for steps that run at the same time.
+ */
+public final class Production {
+  private Roles before;
+  private Roles now;
+  private final Map<String, Instant> lostAt = new HashMap<>();
+  private final Set<String> good = new HashSet<>();
+
+  /** The roles as a resolving step found them; the first call also records the "before" picture. */
+  public synchronized void resolved(Roles roles) {
+    if (before == null) {
+      before = roles;
+      good.add(roles.live().versionLabel());
+    }
+    now = roles;
+  }
+
+  /** The roles now; a step that needs them runs after the roles were resolved. */
+  public synchronized Roles roles() {
+    if (now == null) {
+      throw new IllegalStateException("the roles are read before they were resolved");
+    }
+    return now;
+  }
+
+  public synchronized Optional<Roles> current() {
+    return Optional.ofNullable(now);
+  }
+
+  public synchronized Optional<Roles> before() {
+    return Optional.ofNullable(before);
+  }
+
+  /** The version production ran before this run. */
+  public synchronized Optional<String> previousVersion() {
+    return before().map(r -> r.live().versionLabel());
+  }
+
+  /** A standby was made (the swap strategy's missing standby, or the clone strategy's temporary environment). */
+  public synchronized void standbyCreated(Environment standby) {
+    now = roles().withStandby(standby);
+  }
+
+  /**
+   * The production CNAME moved to {@code environment} (a swap): it is live, the other one is the
+   * standby and drains from {@code at}. Nothing changes when it was live already.
+   */
+  public synchronized void movedTo(String environment, Instant at) {
+    if (roles().live().name().equals(environment)) {
+      return;
+    }
+    lostAt.put(now.live().name(), at);
+    now = now.swapped();
+  }
+
+  public synchronized void refreshed(List<Environment> fresh) {
+    if (now != null) {
+      now = now.refreshed(fresh);
+    }
+  }
+
+  /** When the environment lost the production CNAME in this run, if it did. */
+  public synchronized Optional<Instant> lostProductionAt(String environment) {
+    return Optional.ofNullable(lostAt.get(environment));
+  }
+
+  /** A version that passed its checks in this run. */
+  public synchronized void passed(String label) {
+    good.add(label);
+  }
+
+  /** Whether the version served production before the run or passed its checks in it. */
+  public synchronized boolean isGood(String label) {
+    return good.contains(label);
+  }
+}
