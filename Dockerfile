@@ -27,8 +27,10 @@ FROM ${GRAALVM_IMAGE} AS build
 COPY --from=maven /usr/share/maven /usr/share/maven
 RUN ln -s /usr/share/maven/bin/mvn /usr/bin/mvn
 WORKDIR /build
-# pom.xml and src/ only (.dockerignore): a change in the workflows or docs does not rebuild.
+# pom.xml, .mvn/ and src/ only (.dockerignore): a change in the workflows or docs does not rebuild.
+# .mvn/jvm.config opens the compiler's internals to Error Prone, which runs in every compilation.
 COPY pom.xml ./
+COPY .mvn ./.mvn
 COPY src ./src
 # The `native` profile makes target/bluegreen; its options (--install-exit-handlers, so that the
 # binary as PID 1 reacts to the runner's SIGINT/SIGTERM) live in the jar's

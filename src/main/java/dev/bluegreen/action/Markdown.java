@@ -33,11 +33,9 @@ public final class Markdown {
       char c = s.charAt(i);
       if (c == '\n') {
         out.append("<br>");
-      } else if (Character.getType(c) == Character.CONTROL) {
-        continue;
-      } else if (SPECIAL.indexOf(c) >= 0 || c == '-' && out.length() == 0) {
+      } else if (SPECIAL.indexOf(c) >= 0 || (c == '-' && out.length() == 0)) {
         out.append('\\').append(c);
-      } else {
+      } else if (Character.getType(c) != Character.CONTROL) {
         out.append(c);
       }
     }

@@ -27,7 +27,8 @@ public final class OutputFile {
 
   /** Why outputs could not be written to the file now, or empty when they can (the file is created if missing). */
   public Optional<String> problem() {
-    try (var channel = Files.newByteChannel(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+    try {
+      Files.newByteChannel(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
       return Optional.empty();
     } catch (IOException e) {
       return Optional.of("cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");

@@ -24,7 +24,11 @@ public final class SummaryRenderer {
 
   private SummaryRenderer() {}
 
-  /** @param exitCode the run's exit code, shown in the summary */
+  /**
+   * The summary of a run.
+   *
+   * @param exitCode the run's exit code, shown in the summary
+   */
   public static String render(RunReport r, int exitCode) {
     StringBuilder md = new StringBuilder();
     Request q = r.request();

@@ -63,9 +63,7 @@ public final class WorkflowLog implements Log {
   @Override
   public synchronized void debug(String message) {
     if (debug) {
-      for (String line : message.split("\n")) {
-        emit(WorkflowCommands.command("debug", masked(line)));
-      }
+      message.lines().forEach(line -> emit(WorkflowCommands.command("debug", masked(line))));
       out.flush();
     }
   }

@@ -44,14 +44,12 @@ public final class SourceBundle {
   /** The bundle, or every problem that prevents it, each a sentence naming the path. */
   public record Inspection(Optional<SourceBundle> bundle, List<String> problems) {}
 
-  private final String given;
   private final Path path;
   private final List<Entry> entries;
   private final List<String> gitLeftOut;
   private final List<String> ignoredLeftOut;
 
-  private SourceBundle(String given, Path path, List<Entry> entries, List<String> gitLeftOut, List<String> ignoredLeftOut) {
-    this.given = given;
+  private SourceBundle(Path path, List<Entry> entries, List<String> gitLeftOut, List<String> ignoredLeftOut) {
     this.path = path;
     this.entries = entries;
     this.gitLeftOut = gitLeftOut;
@@ -99,7 +97,7 @@ public final class SourceBundle {
       if (!(name.endsWith(".zip") || name.endsWith(".jar") || name.endsWith(".war"))) {
         problems.add(candidate + " must be a .zip, .jar or .war file, or a directory to zip");
       }
-      return result(new SourceBundle(given, real, null, List.of(), List.of()), problems);
+      return result(new SourceBundle(real, null, List.of(), List.of()), problems);
     }
     if (!attrs.isDirectory()) {
       problems.add(candidate + " is " + kind(attrs) + ", not a regular file or a directory");
@@ -108,7 +106,7 @@ public final class SourceBundle {
     Walk walk = new Walk(real, problems);
     walk.directory(real, "");
     walk.entries.sort(Comparator.comparing(Entry::name));
-    return result(new SourceBundle(given, real, List.copyOf(walk.entries), walk.git, walk.ignored), problems);
+    return result(new SourceBundle(real, List.copyOf(walk.entries), walk.git, walk.ignored), problems);
   }
 
   private static Inspection result(SourceBundle bundle, List<String> problems) {

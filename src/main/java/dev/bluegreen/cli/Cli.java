@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 
 /** Runs the {@code bluegreen} command line in a host: picks the command, wires Micronaut and picocli, returns the exit code. */
 public final class Cli {
@@ -24,6 +26,8 @@ public final class Cli {
   }
 
   /**
+   * Runs the command line with some beans replaced.
+   *
    * @param beans objects that replace the default beans of their types (a clock, a sleeper, the
    *     health checker, the gateways)
    */
@@ -41,8 +45,8 @@ public final class Cli {
       }
       CommandLine cmd = withInputOptions(new CommandLine(BlueGreenCommand.class, new MicronautFactory(context)));
       cmd.setDefaultValueProvider(new ActionInputDefaults(host.env()));
-      cmd.setOut(new PrintWriter(host.out(), true));
-      cmd.setErr(new PrintWriter(host.err(), true));
+      cmd.setOut(new PrintWriter(new OutputStreamWriter(host.out(), StandardCharsets.UTF_8), true));
+      cmd.setErr(new PrintWriter(new OutputStreamWriter(host.err(), StandardCharsets.UTF_8), true));
       cmd.setCaseInsensitiveEnumValuesAllowed(true);
       cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
         host.err().println("bluegreen: unexpected error: " + e);

@@ -55,7 +55,11 @@ public final class Execution {
     this.cancellation = cancellation;
   }
 
-  /** @param texts each input's text by name, as given (flags, INPUT_ variables) */
+  /**
+   * Runs a command to its end and returns its exit code.
+   *
+   * @param texts each input's text by name, as given (flags, INPUT_ variables)
+   */
   public int run(Command command, Map<String, String> texts, boolean stacktrace) {
     Run run = new Run(stacktrace);
     return run.execute(command, texts);

@@ -122,7 +122,7 @@ final class SimulateCommand implements Callable<Integer> {
       sim.faults().latency(dev.bluegreen.waiting.Durations.parse(latency).orElse(Duration.ZERO));
     }
     if (errors != null) {
-      String[] parts = errors.split(":");
+      String[] parts = errors.split(":", -1);
       sim.faults().burst(Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 503);
     }
     for (String op : failOperations) {
@@ -130,7 +130,7 @@ final class SimulateCommand implements Callable<Integer> {
           + "exception or failure.", -1);
     }
     for (String r : red) {
-      String[] parts = r.split("@");
+      String[] parts = r.split("@", -1);
       sim.apps().turnRedAt(parts[0], host.clock().instant().plusSeconds(Long.parseLong(parts[1])));
     }
   }

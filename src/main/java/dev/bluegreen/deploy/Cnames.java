@@ -31,7 +31,7 @@ public final class Cnames {
     String cname = normalize(environmentCname);
     String w = normalize(wanted);
     if (!w.contains(".")) {
-      return cname.startsWith(w + ".") && (cname.endsWith(".elasticbeanstalk.com"))
+      return cname.startsWith(w + ".") && cname.endsWith(".elasticbeanstalk.com")
           && cname.substring(w.length() + 1).matches("([a-z0-9-]+\\.)?elasticbeanstalk\\.com");
     }
     return cname.equals(w);

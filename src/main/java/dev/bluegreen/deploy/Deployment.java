@@ -32,7 +32,11 @@ public final class Deployment {
     this.log = log;
   }
 
-  /** @param progress receives the report after every step, so outputs can be written as soon as known */
+  /**
+   * Runs the plan of the request and reports how it ended.
+   *
+   * @param progress receives the report after every step, so outputs can be written as soon as known
+   */
   public RunReport run(Consumer<RunReport> progress) {
     Plans.Planned planned = Plans.forRequest(ctx);
     PlanRunner runner = new PlanRunner(ctx.clock(), ctx.sleeper(), log, ctx.cancellation(), ctx.request().dryRun(),

@@ -231,7 +231,7 @@ public final class EnvironmentWaits {
       } catch (BeanstalkException e) {
         return transientOrFail(e);
       }
-      boolean describe = count == 1 && wait.requestId() == null || completion || count % DESCRIBE_EVERY == 0
+      boolean describe = (count == 1 && wait.requestId() == null) || completion || count % DESCRIBE_EVERY == 0
           || unhealthySince != null;
       if (!describe) {
         return Observation.retry(lastState == null ? wait.environment() + " busy" : lastState, news);

@@ -48,7 +48,11 @@ public final class RequestBuilder {
     this.invocation = invocation;
   }
 
-  /** @param texts each input's text by name, as given */
+  /**
+   * The request, or every problem with the inputs.
+   *
+   * @param texts each input's text by name, as given
+   */
   public Parsed build(Command command, Map<String, String> texts) {
     InputValues in = InputValues.parse(texts);
     List<String> problems = new ArrayList<>(in.problems());

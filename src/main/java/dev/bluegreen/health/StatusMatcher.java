@@ -3,6 +3,7 @@ package dev.bluegreen.health;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 
 /** Accepted HTTP statuses: {@code 200,204}, {@code 2xx}, {@code 200-399}, or a mix. */
 public record StatusMatcher(String spec, List<int[]> ranges) {
@@ -10,7 +11,7 @@ public record StatusMatcher(String spec, List<int[]> ranges) {
   public static Optional<StatusMatcher> parse(String spec) {
     List<int[]> ranges = new ArrayList<>();
     for (String raw : spec.split(",", -1)) {
-      String part = raw.trim().toLowerCase();
+      String part = raw.trim().toLowerCase(Locale.ROOT);
       try {
         if (part.matches("[1-5]xx")) {
           int base = (part.charAt(0) - '0') * 100;

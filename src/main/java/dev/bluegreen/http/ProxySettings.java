@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Locale;
 
 /**
  * The conventional proxy variables: HTTP_PROXY for http URLs, HTTPS_PROXY for https, NO_PROXY
@@ -39,7 +40,7 @@ public record ProxySettings(URI httpProxy, URI httpsProxy, List<String> noProxy)
     if (host == null) {
       return true;
     }
-    String h = host.toLowerCase();
+    String h = host.toLowerCase(Locale.ROOT);
     for (String rule : noProxy) {
       if (rule.equals("*") || h.equals(rule) || (rule.startsWith(".") ? h.endsWith(rule) : h.endsWith("." + rule))) {
         return true;

@@ -1,5 +1,6 @@
 package dev.bluegreen.inputs;
 
+import java.util.Locale;
 /** The commands that act on an application's environments. */
 public enum Command {
   DEPLOY,
@@ -9,6 +10,6 @@ public enum Command {
   CLEANUP;
 
   public String input() {
-    return name().toLowerCase();
+    return name().toLowerCase(Locale.ROOT);
   }
 }

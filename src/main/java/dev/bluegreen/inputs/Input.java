@@ -37,6 +37,8 @@ public final class Input<T> {
   }
 
   /**
+   * An input used by every command and strategy.
+   *
    * @param defaultText what action.yml declares as the default (parsed like a given value); empty
    *     when the default is computed or there is none
    * @param label the value's placeholder in {@code --help}, e.g. {@code DURATION}

@@ -19,7 +19,11 @@ public final class InputValues {
 
   private InputValues() {}
 
-  /** @param texts the text of each input by name, as given (null or blank: not given) */
+  /**
+   * Every declared input, parsed.
+   *
+   * @param texts the text of each input by name, as given (null or blank: not given)
+   */
   public static InputValues parse(Map<String, String> texts) {
     InputValues v = new InputValues();
     for (Input<?> input : Inputs.ALL) {

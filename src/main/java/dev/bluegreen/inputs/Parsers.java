@@ -149,8 +149,11 @@ public final class Parsers {
     return text -> {
       Set<String> names = new LinkedHashSet<>();
       List<String> unknown = new ArrayList<>();
-      for (String part : text.split(",")) {
+      for (String part : text.split(",", -1)) {
         String p = part.trim();
+        if (p.isEmpty()) {
+          continue;
+        }
         allowed.stream().filter(a -> a.equalsIgnoreCase(p)).findFirst().ifPresentOrElse(names::add, () -> unknown.add(p));
       }
       if (!unknown.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.bluegreen.inputs;
 
+import java.util.Locale;
 /** How the new version reaches production. */
 public enum Strategy {
   /** Two persistent environments; the standby gets the version, then the CNAMEs swap. */
@@ -8,6 +9,6 @@ public enum Strategy {
   CLONE;
 
   public String input() {
-    return name().toLowerCase();
+    return name().toLowerCase(Locale.ROOT);
   }
 }

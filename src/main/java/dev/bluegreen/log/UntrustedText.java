@@ -50,9 +50,7 @@ public final class UntrustedText {
         if (++colons == 2) {
           return true;
         }
-      } else if (colons == 0 && (whiteSpace(cp) || ignorable(cp)) || colons == 1 && ignorable(cp)) {
-        continue;
-      } else {
+      } else if (!((colons == 0 && (whiteSpace(cp) || ignorable(cp))) || (colons == 1 && ignorable(cp)))) {
         return false;
       }
     }
@@ -67,7 +65,7 @@ public final class UntrustedText {
   /** Characters that a culture-sensitive comparison skips: format and control characters, variation selectors. */
   private static boolean ignorable(int cp) {
     int type = Character.getType(cp);
-    return type == Character.FORMAT || type == Character.CONTROL && !whiteSpace(cp) || Character.isIdentifierIgnorable(cp)
-        || cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0xE0100 && cp <= 0xE01EF;
+    return type == Character.FORMAT || (type == Character.CONTROL && !whiteSpace(cp)) || Character.isIdentifierIgnorable(cp)
+        || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
   }
 }

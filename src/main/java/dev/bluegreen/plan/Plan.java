@@ -47,7 +47,8 @@ public record Plan(String name, List<Entry> entries) {
   public static final class Builder {
     private final String name;
     private final List<Entry> entries = new ArrayList<>();
-    private final Map<Step<?>, Slot<?>> slots = new IdentityHashMap<>();
+    /** By identity: two steps may be equal (records), each has its own slot. */
+    private final IdentityHashMap<Step<?>, Slot<?>> slots = new IdentityHashMap<>();
 
     private Builder(String name) {
       this.name = name;

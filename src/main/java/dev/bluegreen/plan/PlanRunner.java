@@ -89,6 +89,7 @@ public final class PlanRunner {
     return record(failure, true);
   }
 
+  @SuppressWarnings("try") // the section is there to be closed: it ends the log group
   private Failure runInGroup(Single single) {
     Optional<String> skip = skipReason(single);
     String header = single.step().id() + (skip.isPresent() ? "" : ": " + safeTitle(single.step()));
@@ -97,6 +98,7 @@ public final class PlanRunner {
     }
   }
 
+  @SuppressWarnings("try") // the section is there to be closed: it ends the log group
   private Failure runTogether(Together together) {
     try (Log.Section ignored = log.group(together.id() + " (in parallel)")) {
       List<Callable<Failure>> tasks = new ArrayList<>();
@@ -181,6 +183,7 @@ public final class PlanRunner {
         .orElse("interrupted") + ")");
   }
 
+  @SuppressWarnings("try") // each section is there to be closed: it ends the log group
   private void rollBack() {
     // Undos must run even after a cancellation interrupted the step: clear the flag, keep the deadline.
     Thread.interrupted();

@@ -12,7 +12,22 @@ import java.util.Random;
  */
 public final class Faults {
 
-  private record OperationFailure(String operation, int status, String code, String message, int[] remaining) {}
+  /** An operation's failure and how many more times it happens (negative: always). */
+  private static final class OperationFailure {
+    final String operation;
+    final int status;
+    final String code;
+    final String message;
+    int remaining;
+
+    OperationFailure(String operation, int status, String code, String message, int remaining) {
+      this.operation = operation;
+      this.status = status;
+      this.code = code;
+      this.message = message;
+      this.remaining = remaining;
+    }
+  }
 
   private final Random random;
   private double throttleFraction;
@@ -46,7 +61,7 @@ public final class Faults {
 
   /** The next {@code times} calls of {@code operation} fail with this error ({@code times < 0}: always). */
   public synchronized Faults failOperation(String operation, int status, String code, String message, int times) {
-    failures.add(new OperationFailure(operation, status, code, message, new int[] {times}));
+    failures.add(new OperationFailure(operation, status, code, message, times));
     return this;
   }
 
@@ -65,9 +80,9 @@ public final class Faults {
   /** The error this call gets, if any. */
   synchronized ApiError errorFor(String operation) {
     for (OperationFailure f : failures) {
-      if (f.operation.equals(operation) && f.remaining[0] != 0) {
-        if (f.remaining[0] > 0) {
-          f.remaining[0]--;
+      if (f.operation.equals(operation) && f.remaining != 0) {
+        if (f.remaining > 0) {
+          f.remaining--;
         }
         return new ApiError(f.status, f.code, f.message);
       }

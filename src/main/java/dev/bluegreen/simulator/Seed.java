@@ -20,9 +20,8 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>Seed file format: {@code {"application": "demo-app", "versions": [{"label": "v1", "behaviour":
  * {"status": 200}}], "environments": [{"name": "demo-blue", "cnamePrefix": "demo-app", "version":
- * "v1"}]}}. Environment fields: {@code name}, {@code cnamePrefix}, {@code version}, {@code tier}
- * ({@code WebServer}/{@code Worker}), {@code database} (true adds an environment-managed RDS
- * database), {@code tags}.
+ * "v1"}]}}. An environment has a name, a cnamePrefix, the version it runs, a tier (WebServer or
+ * Worker), database (true adds an environment-managed RDS database) and tags.
  */
 public record Seed(String application, List<SeedVersion> versions, List<SeedEnvironment> environments) {
 

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * One localhost port for everything a client needs, told apart by each request's shape: a
@@ -105,7 +106,7 @@ final class SimulatorServer implements AutoCloseable {
       String contentType = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"));
       boolean query = "POST".equals(ex.getRequestMethod()) && contentType.startsWith("application/x-www-form-urlencoded")
           && !S3Api.isVirtualHost(String.valueOf(host));
-      if (query || uri.getRawQuery() != null && uri.getRawQuery().contains("Action=") && toSelf) {
+      if (query || (uri.getRawQuery() != null && uri.getRawQuery().contains("Action=") && toSelf)) {
         String form = query ? new String(body, StandardCharsets.UTF_8) : uri.getRawQuery();
         serveQuery(ex, QueryRequest.parse(form));
       } else {
@@ -123,7 +124,7 @@ final class SimulatorServer implements AutoCloseable {
    * as a container reaches it by the host's address), or to localhost without a port.
    */
   private boolean isSelf(String host) {
-    String h = S3Api.stripPort(host).toLowerCase();
+    String h = S3Api.stripPort(host).toLowerCase(Locale.ROOT);
     int colon = host.lastIndexOf(':');
     String port = colon > 0 && host.indexOf(']') < colon ? host.substring(colon + 1) : null;
     if (port != null) {
@@ -170,9 +171,9 @@ final class SimulatorServer implements AutoCloseable {
 
   private void serveS3(HttpExchange ex, String host, URI uri, byte[] body) throws IOException {
     delay();
-    String requestId = nextRequestId().replace("-", "").substring(0, 16).toUpperCase();
+    String requestId = nextRequestId().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
     Map<String, String> headers = new LinkedHashMap<>();
-    ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
+    ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
     String accessKey = accessKey(ex.getRequestHeaders());
     S3Api.Response response;
     if (accessKey != null && sts.expired(accessKey)) {

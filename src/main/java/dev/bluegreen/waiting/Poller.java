@@ -41,13 +41,11 @@ public final class Poller {
     while (true) {
       Observation<T> seen = probe.observe();
       progress.accept(seen);
-      switch (seen.verdict()) {
-        case SUCCESS:
-          return seen.value();
-        case FAILURE:
-          throw new WaitFailed(seen.state());
-        default:
-          break;
+      if (seen.verdict() == Observation.Verdict.SUCCESS) {
+        return seen.value();
+      }
+      if (seen.verdict() == Observation.Verdict.FAILURE) {
+        throw new WaitFailed(seen.state());
       }
       if (seen.state() != null && !seen.throttled()) {
         last = seen.state();

@@ -13,7 +13,8 @@ class MarkdownTest {
   static long cellSeparators(String row) {
     long n = 0;
     int backslashes = 0;
-    for (char c : row.toCharArray()) {
+    for (int i = 0; i < row.length(); i++) {
+      char c = row.charAt(i);
       if (c == '|' && backslashes % 2 == 0) {
         n++;
       }

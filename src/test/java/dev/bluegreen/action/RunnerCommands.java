@@ -21,14 +21,14 @@ public final class RunnerCommands {
       if (line.startsWith("::")) {
         int end = line.indexOf("::", 2);
         if (end > 2) {
-          commands.add(line.substring(2, end).split(" ")[0] + "::" + line.substring(end + 2));
+          commands.add(line.substring(2, end).split(" ", -1)[0] + "::" + line.substring(end + 2));
           continue;
         }
       }
       int legacy = line.indexOf("##[");
       if (legacy >= 0 && line.indexOf(']', legacy) > 0) {
         int rb = line.indexOf(']', legacy);
-        commands.add("##" + line.substring(legacy + 3, rb).split(" ")[0] + "]" + line.substring(rb + 1));
+        commands.add("##" + line.substring(legacy + 3, rb).split(" ", -1)[0] + "]" + line.substring(rb + 1));
       }
     }
     return commands;

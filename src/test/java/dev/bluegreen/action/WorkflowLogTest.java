@@ -26,6 +26,7 @@ class WorkflowLogTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the section is there to be closed: it ends the log group
   void groupsOpenAndClose() {
     try (var g = log.group("deploy-standby: Deploy v2")) {
       log.info("inside");

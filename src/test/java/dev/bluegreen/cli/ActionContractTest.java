@@ -243,8 +243,8 @@ class ActionContractTest {
         continue;
       }
       String value = l.substring(colon + 1).trim();
-      if (value.length() >= 2 && (value.startsWith("'") && value.endsWith("'")
-          || value.startsWith("\"") && value.endsWith("\""))) {
+      if (value.length() >= 2 && ((value.startsWith("'") && value.endsWith("'"))
+          || (value.startsWith("\"") && value.endsWith("\"")))) {
         value = value.substring(1, value.length() - 1).replace("''", "'");
       }
       map.put(l.substring(0, colon).trim(), value);

@@ -52,8 +52,8 @@ class DeploymentTest {
     }
 
     @Override
-    public Outcome run(Log l) {
-      return Outcome.reverted("undid");
+    public Undo.Outcome run(Log l) {
+      return Undo.Outcome.reverted("undid");
     }
   };
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import java.nio.charset.StandardCharsets;
 
 /** The runner with steps that only record what happens to them: it knows nothing else. */
 class PlanRunnerTest {
@@ -145,7 +146,7 @@ class PlanRunnerTest {
     RunRecord r = run(false, plan);
     assertThat(r.duration()).isEqualTo(Duration.ofMinutes(5));
     assertThat(r.steps()).extracting(StepRecord::id).containsExactlyInAnyOrder("slow", "fast");
-    assertThat(logBytes.toString()).contains("[fast] ", "[slow] ");
+    assertThat(logBytes.toString(StandardCharsets.UTF_8)).contains("[fast] ", "[slow] ");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import java.util.Locale;
 
 /**
  * The binary as the GitHub runner runs it: no arguments, inputs only as INPUT_* variables (upper
@@ -22,9 +23,9 @@ class ActionRunIT {
   static Map<String, String> inputs(Map<String, String> given) {
     Map<String, String> env = new LinkedHashMap<>();
     for (dev.bluegreen.inputs.Input<?> input : dev.bluegreen.inputs.Inputs.ALL) {
-      env.put("INPUT_" + input.name().toUpperCase(), input.defaultText());
+      env.put("INPUT_" + input.name().toUpperCase(Locale.ROOT), input.defaultText());
     }
-    given.forEach((k, v) -> env.put("INPUT_" + k.toUpperCase(), v));
+    given.forEach((k, v) -> env.put("INPUT_" + k.toUpperCase(Locale.ROOT), v));
     env.put("GITHUB_SHA", "3f9a2c1d0e8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f");
     env.put("GITHUB_RUN_ID", "8812345");
     env.put("GITHUB_SERVER_URL", "https://github.com");

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.util.Locale;
 
 /**
  * The findings of the security review, each tried as an attacker or a careless user would: text
@@ -23,7 +24,7 @@ class SecurityIT {
   private static Map<String, String> deployInputs(Map<String, String> more) {
     Map<String, String> env = inputs(Map.of("application-name", "shop", "blue-environment", "shop-blue",
         "green-environment", "shop-green", "production-cname", "shop"));
-    more.forEach((k, v) -> env.put("INPUT_" + k.toUpperCase(), v));
+    more.forEach((k, v) -> env.put("INPUT_" + k.toUpperCase(Locale.ROOT), v));
     return env;
   }
 
@@ -41,7 +42,7 @@ class SecurityIT {
   void aLineBreakInAnInput_isRefusedBeforeAnyCall(String input) {
     try (Stage stage = Stage.pair()) {
       Map<String, String> env = deployInputs(Map.of("version-label", "v2"));
-      env.put("INPUT_" + input.toUpperCase(), "/v2\n::warning::forged\r::error::forged");
+      env.put("INPUT_" + input.toUpperCase(Locale.ROOT), "/v2\n::warning::forged\r::error::forged");
 
       Stage.Run run = stage.run(env);
 

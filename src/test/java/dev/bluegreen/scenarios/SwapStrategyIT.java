@@ -149,8 +149,9 @@ class SwapStrategyIT {
   @Test
   void liveUpdatingAtStart_isWaitedFor() {
     try (Stage stage = Stage.pair(); SdkClient sdk = new SdkClient(stage.sim)) {
-      sdk.eb.updateEnvironment(r -> r.environmentName(BLUE).optionSettings(o -> o
-          .namespace("aws:elasticbeanstalk:application:environment").optionName("FEATURE").value("on")));
+      sdk.eb.updateEnvironment(r -> r.environmentName(BLUE).optionSettings(software.amazon.awssdk.services.elasticbeanstalk
+          .model.ConfigurationOptionSetting.builder().namespace("aws:elasticbeanstalk:application:environment")
+          .optionName("FEATURE").value("on").build()));
       Stage.Run run = stage.run(swapArgs("deploy", "--version-label", "v2", "--source-bundle",
           stage.bundle("v2", null).toString()));
 

@@ -90,7 +90,7 @@ final class Clones {
       return null;
     }
     String lower = cname.toLowerCase(Locale.ROOT);
-    String[] labels = lower.split("\\.");
+    String[] labels = lower.split("\\.", -1);
     boolean ours = lower.endsWith(".elasticbeanstalk.com");
     return ours && (labels.length == 4 || labels.length == 3) ? labels[0] : null;
   }

@@ -7,6 +7,7 @@ import dev.bluegreen.simulator.core.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Locale;
 
 /**
  * The applications behind the environments' CNAMEs, as the simulator's HTTP proxy serves them:
@@ -32,10 +33,10 @@ public final class Apps {
   public AppResponse serve(String host) {
     synchronized (scheduler) {
       scheduler.settle();
-      String h = host.toLowerCase();
+      String h = host.toLowerCase(Locale.ROOT);
       SimEnvironment env = null;
       for (SimEnvironment e : beanstalk.environmentRecords()) {
-        if (e.isTerminated() && !h.equals(String.valueOf(e.endpointUrl()).toLowerCase())) {
+        if (e.isTerminated() && !h.equals(String.valueOf(e.endpointUrl()).toLowerCase(Locale.ROOT))) {
           continue;
         }
         if (h.equalsIgnoreCase(e.cname()) || h.equalsIgnoreCase(e.endpointUrl())) {
@@ -51,7 +52,7 @@ public final class Apps {
         case "Launching" -> new AppResponse(503, "Service Unavailable", env.name(), null);
         default -> {
           if (env.status().equals("Ready") && "Red".equals(env.health()) && env.runningVersion() == null
-              && beanstalk.behaviourOf(env) == Behaviour.HEALTHY && env.versionLabel() != null) {
+              && beanstalk.behaviourOf(env).equals(Behaviour.HEALTHY) && env.versionLabel() != null) {
             yield new AppResponse(502, "Bad Gateway", env.name(), null);
           }
           Behaviour b = beanstalk.behaviourOf(env);

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
 
 /**
  * Elastic Beanstalk's state and operations: applications, versions, configuration templates,
@@ -225,7 +226,7 @@ public final class Beanstalk {
     synchronized (scheduler) {
       scheduler.settle();
       checkLength("cNAMEPrefix", prefix, 4, 63);
-      String wanted = fullyQualifiedCname(prefix).toLowerCase();
+      String wanted = fullyQualifiedCname(prefix).toLowerCase(Locale.ROOT);
       return environments.stream().noneMatch(e -> !e.isTerminated() && e.cname != null && e.cname.equalsIgnoreCase(wanted));
     }
   }

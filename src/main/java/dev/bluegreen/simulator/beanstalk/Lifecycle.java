@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * What launches and ends environments, and the log of operations that ran to their end. Each
@@ -117,7 +118,7 @@ final class Lifecycle {
           tier.equals("Worker") ? null : endpoint, scheduler.now());
       if (tier.equals("WebServer")) {
         env.cname = req.cnamePrefix() != null ? beanstalk.fullyQualifiedCname(req.cnamePrefix())
-            : beanstalk.fullyQualifiedCname(req.environmentName().toLowerCase() + ".eba-" + account.alnum(8));
+            : beanstalk.fullyQualifiedCname(req.environmentName().toLowerCase(Locale.ROOT) + ".eba-" + account.alnum(8));
       }
       env.solutionStackName = template != null ? template.solutionStackName() : req.solutionStackName();
       env.platformArn = template != null ? template.platformArn() : req.platformArn();
@@ -157,7 +158,7 @@ final class Lifecycle {
   }
 
   private String upperAlnum(int n) {
-    return account.alnum(n).toUpperCase();
+    return account.alnum(n).toUpperCase(Locale.ROOT);
   }
 
   private void finishLaunch(SimEnvironment env, SimVersion version, String requestId) {

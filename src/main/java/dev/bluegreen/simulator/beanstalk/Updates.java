@@ -155,7 +155,7 @@ final class Updates {
       if ((sourceId != null) != (destinationId != null) && (sourceName == null || destinationName == null)) {
         throw ApiError.combination("If you specify the SourceEnvironmentId, you must specify the DestinationEnvironmentId.");
       }
-      if (sourceName == null && sourceId == null || destinationName == null && destinationId == null) {
+      if ((sourceName == null && sourceId == null) || (destinationName == null && destinationId == null)) {
         throw ApiError.missingParameter("Both a source and a destination environment must be specified.");
       }
       SimEnvironment source = beanstalk.liveByNameOrId(sourceName, sourceId);

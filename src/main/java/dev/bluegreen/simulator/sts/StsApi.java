@@ -54,7 +54,7 @@ public final class StsApi {
       throw ApiError.validation("1 validation error detected: Value '" + seconds
           + "' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200");
     }
-    String[] parts = token.split("\\.");
+    String[] parts = token.split("\\.", -1);
     Map<String, Object> claims;
     try {
       claims = Json.parseObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));

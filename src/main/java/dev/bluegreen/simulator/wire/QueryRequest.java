@@ -24,7 +24,7 @@ public final class QueryRequest {
   public static QueryRequest parse(String form) {
     Map<String, String> params = new LinkedHashMap<>();
     if (form != null && !form.isEmpty()) {
-      for (String pair : form.split("&")) {
+      for (String pair : form.split("&", -1)) {
         if (pair.isEmpty()) {
           continue;
         }
