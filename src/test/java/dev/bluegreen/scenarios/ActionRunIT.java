@@ -70,6 +70,26 @@ class ActionRunIT {
   }
 
   @Test
+  void aHealthCheckerPutInTheContext_replacesTheHttpOne() {
+    try (Stage stage = Stage.pair()) {
+      List<String> checked = new java.util.ArrayList<>();
+      dev.bluegreen.health.HealthChecker refusing = (host, settings, log) -> {
+        checked.add(host);
+        return new dev.bluegreen.health.HealthVerdict(false, settings.url(host), 1, 0, List.of("HTTP 418 from the fake"));
+      };
+
+      Stage.Run run = stage.run(Map.of(), List.of(refusing), Stage.swapArgs("deploy", "--version-label", "v2",
+          "--source-bundle", stage.bundle("v2", null).toString()));
+
+      assertThat(run.exit()).as(run.log()).isEqualTo(1);
+      assertThat(checked).containsExactly("shop-staging.us-east-1.elasticbeanstalk.com");
+      assertThat(run.summaryText()).contains("failed its health check of http://shop-staging.us-east-1.elasticbeanstalk.com/ "
+          + "failed after 1 requests: HTTP 418 from the fake");
+      assertThat(stage.sim.calls().count("SwapEnvironmentCNAMEs")).isZero();
+    }
+  }
+
+  @Test
   void invalidInputs_areAllReportedTogetherWithExit2AndNoCall() {
     try (Stage stage = Stage.pair()) {
       Map<String, String> env = inputs(Map.of("application-name", "shop", "blue-environment", "x",

@@ -102,6 +102,11 @@ final class Stage implements AutoCloseable {
   }
 
   Run run(Map<String, String> extraEnv, String... args) {
+    return run(extraEnv, List.of(), args);
+  }
+
+  /** A run whose application context holds {@code beans} in place of the defaults of their types. */
+  Run run(Map<String, String> extraEnv, List<Object> beans, String... args) {
     try {
       Path output = Files.createTempFile(dir, "output-", ".txt");
       Path summary = Files.createTempFile(dir, "summary-", ".md");
@@ -113,7 +118,7 @@ final class Stage implements AutoCloseable {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
       Host host = new Host(env, time.clock(), time, out, out, dir, cancellation);
-      int exit = Cli.run(host, args);
+      int exit = Cli.run(host, beans, args);
       return new Run(exit, bytes.toString(StandardCharsets.UTF_8),
           RunnerFiles.parseOutputs(Files.readString(output)), Files.readString(summary));
     } catch (IOException e) {
