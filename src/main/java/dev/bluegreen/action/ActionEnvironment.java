@@ -19,6 +19,9 @@ public final class ActionEnvironment {
   public static final List<String> SECRET_VARIABLES = List.of("ACTIONS_ID_TOKEN_REQUEST_TOKEN", "ACTIONS_RUNTIME_TOKEN",
       "GITHUB_TOKEN");
 
+  /** The job summary file's variable. */
+  public static final String STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
+
   private final Map<String, String> env;
 
   public ActionEnvironment(Map<String, String> env) {
@@ -71,7 +74,7 @@ public final class ActionEnvironment {
   }
 
   public Optional<Path> summaryFile() {
-    return path("GITHUB_STEP_SUMMARY");
+    return path(STEP_SUMMARY);
   }
 
   public Optional<Path> workspace() {

@@ -1,5 +1,6 @@
 package dev.bluegreen.cli;
 
+import dev.bluegreen.action.ActionEnvironment;
 import dev.bluegreen.bundle.Scratch;
 import dev.bluegreen.plan.Cancellation;
 import dev.bluegreen.simulator.Seed;
@@ -77,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
         sim.faults().throttle(0.3);
       }
       Map<String, String> env = new LinkedHashMap<>(sim.clientEnvironment());
-      env.put("GITHUB_STEP_SUMMARY", summary.toString());
+      env.put(ActionEnvironment.STEP_SUMMARY, summary.toString());
       if (scenario.equals("red-after-swap")) {
         RedAfterSwap.arm(sim, time);
       }
@@ -90,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
       Host demoHost = new Host(env, time.clock(), time, host.out(), host.err(), work, new Cancellation());
       exit = Cli.run(demoHost, args.toArray(String[]::new));
       host.out().println();
-      host.out().println("---- job summary (GITHUB_STEP_SUMMARY) ----");
+      host.out().println("---- job summary (" + ActionEnvironment.STEP_SUMMARY + ") ----");
       host.out().println(Files.readString(summary, StandardCharsets.UTF_8));
       host.out().println("---- " + sim.calls().all().size() + " AWS API calls; " + Durations.format(
           Duration.between(Instant.parse("2026-01-05T09:00:00Z"), time.now())) + " of simulated time in "
