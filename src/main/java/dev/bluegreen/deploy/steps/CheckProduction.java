@@ -6,7 +6,6 @@ import dev.bluegreen.deploy.EnvironmentWaits.Wait;
 import dev.bluegreen.deploy.Roles;
 import dev.bluegreen.health.HealthVerdict;
 import dev.bluegreen.log.Log;
-import dev.bluegreen.plan.Step;
 import dev.bluegreen.plan.StepFailure;
 import java.time.Duration;
 import java.util.List;
@@ -16,20 +15,13 @@ import java.util.List;
  * with an accepted health (no grace: production is at stake), pass the HTTP check on the production
  * CNAME, and still be healthy afterwards.
  */
-public final class CheckProduction implements Step<Void> {
+public final class CheckProduction extends ContextStep<Void> {
 
-  private final Context ctx;
-  private final String id;
 
   public CheckProduction(Context ctx, String id) {
-    this.ctx = ctx;
-    this.id = id;
+    super(ctx, id);
   }
 
-  @Override
-  public String id() {
-    return id;
-  }
 
   @Override
   public String title() {

@@ -6,7 +6,6 @@ import dev.bluegreen.deploy.Context;
 import dev.bluegreen.deploy.Request;
 import dev.bluegreen.deploy.Roles;
 import dev.bluegreen.log.Log;
-import dev.bluegreen.plan.Step;
 import dev.bluegreen.plan.StepFailure;
 import java.util.List;
 
@@ -14,18 +13,13 @@ import java.util.List;
  * Rollback: the standby must be Ready and healthy and run the version that was live before the
  * current one (an older version than live's).
  */
-public final class CheckRollbackTarget implements Step<Void> {
+public final class CheckRollbackTarget extends ContextStep<Void> {
 
-  private final Context ctx;
 
   public CheckRollbackTarget(Context ctx) {
-    this.ctx = ctx;
+    super(ctx, "check-rollback-target");
   }
 
-  @Override
-  public String id() {
-    return "check-rollback-target";
-  }
 
   @Override
   public String title() {

@@ -6,22 +6,16 @@ import dev.bluegreen.health.HealthVerdict;
 import dev.bluegreen.inputs.Command;
 import dev.bluegreen.inputs.Inputs;
 import dev.bluegreen.log.Log;
-import dev.bluegreen.plan.Step;
 import dev.bluegreen.plan.StepFailure;
 
 /** HTTP health check of the standby on its own CNAME, after checking that Elastic Beanstalk calls it healthy. */
-public final class CheckStandby implements Step<Void> {
+public final class CheckStandby extends ContextStep<Void> {
 
-  private final Context ctx;
 
   public CheckStandby(Context ctx) {
-    this.ctx = ctx;
+    super(ctx, "check-standby");
   }
 
-  @Override
-  public String id() {
-    return "check-standby";
-  }
 
   @Override
   public String title() {

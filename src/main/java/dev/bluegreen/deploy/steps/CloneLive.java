@@ -10,7 +10,6 @@ import dev.bluegreen.deploy.Tags;
 import dev.bluegreen.deploy.Topology;
 import dev.bluegreen.inputs.Inputs;
 import dev.bluegreen.log.Log;
-import dev.bluegreen.plan.Step;
 import dev.bluegreen.plan.StepFailure;
 import dev.bluegreen.plan.Undo;
 import java.util.Map;
@@ -20,20 +19,15 @@ import java.util.Optional;
  * Clone strategy: copies the live (permanent) environment into the temporary one, which becomes the
  * standby until the first swap. Undo terminates the clone, never while it holds production.
  */
-public final class CloneLive implements Step<Environment> {
+public final class CloneLive extends ContextStep<Environment> {
 
-  private final Context ctx;
   private final Topology.Clone topology;
 
   public CloneLive(Context ctx, Topology.Clone topology) {
-    this.ctx = ctx;
+    super(ctx, "clone-live");
     this.topology = topology;
   }
 
-  @Override
-  public String id() {
-    return "clone-live";
-  }
 
   @Override
   public String title() {
@@ -59,7 +53,7 @@ public final class CloneLive implements Step<Environment> {
   /** Terminates the clone if it exists and does not hold production, after the drain time if it just lost it. */
   static final class TerminateClone implements Undo {
     private final Context ctx;
-    private final String name;
+      private final String name;
 
     TerminateClone(Context ctx, String name) {
       this.ctx = ctx;

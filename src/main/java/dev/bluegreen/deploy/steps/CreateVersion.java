@@ -8,7 +8,6 @@ import dev.bluegreen.deploy.Tags;
 import dev.bluegreen.deploy.VersionSource;
 import dev.bluegreen.log.Log;
 import dev.bluegreen.plan.Slot;
-import dev.bluegreen.plan.Step;
 import dev.bluegreen.plan.StepFailure;
 import java.util.Map;
 import java.util.Optional;
@@ -17,22 +16,17 @@ import java.util.Optional;
  * Uploads the bundle (skipped when the same bytes are already there) and creates the application
  * version; its result says whether this run created the version.
  */
-public final class CreateVersion implements Step<Boolean> {
+public final class CreateVersion extends ContextStep<Boolean> {
 
   static final String METADATA_SHA256 = "bluegreen-sha256";
 
-  private final Context ctx;
   private final Slot<VersionSource> version;
 
   public CreateVersion(Context ctx, Slot<VersionSource> version) {
-    this.ctx = ctx;
+    super(ctx, "create-version");
     this.version = version;
   }
 
-  @Override
-  public String id() {
-    return "create-version";
-  }
 
   @Override
   public String title() {

@@ -5,7 +5,6 @@ import dev.bluegreen.deploy.Cnames;
 import dev.bluegreen.deploy.Context;
 import dev.bluegreen.deploy.EnvironmentWaits.Wait;
 import dev.bluegreen.log.Log;
-import dev.bluegreen.plan.Step;
 import dev.bluegreen.plan.StepFailure;
 import dev.bluegreen.plan.Undo;
 import java.time.Instant;
@@ -16,20 +15,15 @@ import java.util.Optional;
  * restoreOnFailure} (clone strategy, where the standby is the permanent environment) the undo puts
  * the previous version back, so production can return to it.
  */
-public final class DeployToStandby implements Step<Environment> {
+public final class DeployToStandby extends ContextStep<Environment> {
 
-  private final Context ctx;
   private final boolean restoreOnFailure;
 
   public DeployToStandby(Context ctx, boolean restoreOnFailure) {
-    this.ctx = ctx;
+    super(ctx, "deploy-standby");
     this.restoreOnFailure = restoreOnFailure;
   }
 
-  @Override
-  public String id() {
-    return "deploy-standby";
-  }
 
   @Override
   public String title() {
@@ -67,7 +61,7 @@ public final class DeployToStandby implements Step<Environment> {
   /** Puts the version production ran before the run back on an environment that does not hold production. */
   static final class RestorePrevious implements Undo {
     private final Context ctx;
-    private final String name;
+      private final String name;
     private final String previous;
 
     RestorePrevious(Context ctx, String name, String previous) {

@@ -7,26 +7,20 @@ import dev.bluegreen.deploy.Roles;
 import dev.bluegreen.deploy.Tags;
 import dev.bluegreen.deploy.Topology;
 import dev.bluegreen.log.Log;
-import dev.bluegreen.plan.Step;
 import dev.bluegreen.plan.StepFailure;
 import java.util.List;
 import java.util.Objects;
 
 /** Swap strategy: when the standby is missing (never made, or terminated), creates it as a copy of live. */
-public final class EnsureStandby implements Step<Environment> {
+public final class EnsureStandby extends ContextStep<Environment> {
 
-  private final Context ctx;
   private final Topology.Pair pair;
 
   public EnsureStandby(Context ctx, Topology.Pair pair) {
-    this.ctx = ctx;
+    super(ctx, "ensure-standby");
     this.pair = pair;
   }
 
-  @Override
-  public String id() {
-    return "ensure-standby";
-  }
 
   @Override
   public String title() {

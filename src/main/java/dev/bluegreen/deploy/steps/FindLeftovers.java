@@ -9,7 +9,6 @@ import dev.bluegreen.deploy.Request;
 import dev.bluegreen.deploy.Tags;
 import dev.bluegreen.inputs.Inputs;
 import dev.bluegreen.log.Log;
-import dev.bluegreen.plan.Step;
 import dev.bluegreen.plan.StepFailure;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,18 +21,13 @@ import java.util.Set;
  * production, its configuration templates, and the application versions beyond {@code
  * keep-versions} that no environment uses.
  */
-public final class FindLeftovers implements Step<Leftovers> {
+public final class FindLeftovers extends ContextStep<Leftovers> {
 
-  private final Context ctx;
 
   public FindLeftovers(Context ctx) {
-    this.ctx = ctx;
+    super(ctx, "find-leftovers");
   }
 
-  @Override
-  public String id() {
-    return "find-leftovers";
-  }
 
   @Override
   public String title() {

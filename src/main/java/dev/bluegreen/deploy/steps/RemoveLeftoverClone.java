@@ -6,7 +6,6 @@ import dev.bluegreen.deploy.Context;
 import dev.bluegreen.deploy.Topology;
 import dev.bluegreen.log.Log;
 import dev.bluegreen.plan.Slot;
-import dev.bluegreen.plan.Step;
 import dev.bluegreen.plan.StepFailure;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,22 +14,17 @@ import java.util.Optional;
  * Clone strategy: terminates an idle clone that an earlier run left (tagged as ours), and waits until
  * it is gone so that its name is free for the new clone.
  */
-public final class RemoveLeftoverClone implements Step<Void> {
+public final class RemoveLeftoverClone extends ContextStep<Void> {
 
-  private final Context ctx;
   private final Topology.Clone topology;
   private final Slot<CloneFindings> found;
 
   public RemoveLeftoverClone(Context ctx, Topology.Clone topology, Slot<CloneFindings> found) {
-    this.ctx = ctx;
+    super(ctx, "remove-leftover-clone");
     this.topology = topology;
     this.found = found;
   }
 
-  @Override
-  public String id() {
-    return "remove-leftover-clone";
-  }
 
   @Override
   public String title() {

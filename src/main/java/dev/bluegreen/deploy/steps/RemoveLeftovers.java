@@ -6,27 +6,21 @@ import dev.bluegreen.deploy.Context;
 import dev.bluegreen.deploy.Leftovers;
 import dev.bluegreen.log.Log;
 import dev.bluegreen.plan.Slot;
-import dev.bluegreen.plan.Step;
 import dev.bluegreen.plan.StepFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Cleanup: terminates the leftover temporaries (after drain-time from their last change), deletes templates, prunes versions. */
-public final class RemoveLeftovers implements Step<Void> {
+public final class RemoveLeftovers extends ContextStep<Void> {
 
-  private final Context ctx;
   private final Slot<Leftovers> found;
 
   public RemoveLeftovers(Context ctx, Slot<Leftovers> found) {
-    this.ctx = ctx;
+    super(ctx, "remove-leftovers");
     this.found = found;
   }
 
-  @Override
-  public String id() {
-    return "remove-leftovers";
-  }
 
   @Override
   public String title() {

@@ -10,7 +10,6 @@ import dev.bluegreen.deploy.Tags;
 import dev.bluegreen.deploy.Topology;
 import dev.bluegreen.inputs.Command;
 import dev.bluegreen.log.Log;
-import dev.bluegreen.plan.Step;
 import dev.bluegreen.plan.StepFailure;
 import java.util.List;
 import java.util.Map;
@@ -21,20 +20,15 @@ import java.util.Optional;
  * the temporary environment's name (an idle clone of ours, or a clone that holds production). The
  * plan decides what to do about it; this step changes nothing.
  */
-public final class ResolveClone implements Step<CloneFindings> {
+public final class ResolveClone extends ContextStep<CloneFindings> {
 
-  private final Context ctx;
   private final Topology.Clone topology;
 
   public ResolveClone(Context ctx, Topology.Clone topology) {
-    this.ctx = ctx;
+    super(ctx, "resolve-environments");
     this.topology = topology;
   }
 
-  @Override
-  public String id() {
-    return "resolve-environments";
-  }
 
   @Override
   public String title() {

@@ -9,7 +9,6 @@ import dev.bluegreen.deploy.Roles;
 import dev.bluegreen.deploy.Topology;
 import dev.bluegreen.inputs.Command;
 import dev.bluegreen.log.Log;
-import dev.bluegreen.plan.Step;
 import dev.bluegreen.plan.StepFailure;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,21 +20,16 @@ import java.util.Optional;
  * it only reports (status). For strategy clone it reports the permanent environment as live unless
  * the clone holds production by its tag. Changes nothing.
  */
-public final class ResolveEnvironments implements Step<PairFindings> {
+public final class ResolveEnvironments extends ContextStep<PairFindings> {
 
-  private final Context ctx;
   private final boolean waitForReady;
 
   /** @param waitForReady false for {@code status}, which reports whatever it finds */
   public ResolveEnvironments(Context ctx, boolean waitForReady) {
-    this.ctx = ctx;
+    super(ctx, "resolve-environments");
     this.waitForReady = waitForReady;
   }
 
-  @Override
-  public String id() {
-    return "resolve-environments";
-  }
 
   @Override
   public String title() {

@@ -8,7 +8,6 @@ import dev.bluegreen.deploy.Tags;
 import dev.bluegreen.deploy.VersionSource;
 import dev.bluegreen.inputs.Inputs;
 import dev.bluegreen.log.Log;
-import dev.bluegreen.plan.Step;
 import dev.bluegreen.plan.StepFailure;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,18 +19,13 @@ import java.util.Optional;
  * label exists with the same bundle, as on a re-run), or refuse (the label exists with different
  * bytes, or does not exist and there is no bundle).
  */
-public final class ResolveVersion implements Step<VersionSource> {
+public final class ResolveVersion extends ContextStep<VersionSource> {
 
-  private final Context ctx;
 
   public ResolveVersion(Context ctx) {
-    this.ctx = ctx;
+    super(ctx, "resolve-version");
   }
 
-  @Override
-  public String id() {
-    return "resolve-version";
-  }
 
   @Override
   public String title() {

@@ -5,7 +5,6 @@ import dev.bluegreen.deploy.Cnames;
 import dev.bluegreen.deploy.Context;
 import dev.bluegreen.inputs.Inputs;
 import dev.bluegreen.log.Log;
-import dev.bluegreen.plan.Step;
 import dev.bluegreen.plan.StepFailure;
 import dev.bluegreen.waiting.Durations;
 import java.util.Optional;
@@ -15,20 +14,13 @@ import java.util.Optional;
  * drain-time}: clients that cached the old DNS answer keep reaching it until then. An environment
  * holding the production CNAME is never terminated.
  */
-public final class RetireStandby implements Step<Void> {
+public final class RetireStandby extends ContextStep<Void> {
 
-  private final Context ctx;
-  private final String id;
 
   public RetireStandby(Context ctx, String id) {
-    this.ctx = ctx;
-    this.id = id;
+    super(ctx, id);
   }
 
-  @Override
-  public String id() {
-    return id;
-  }
 
   @Override
   public String title() {

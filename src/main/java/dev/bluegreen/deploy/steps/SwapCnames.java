@@ -9,7 +9,6 @@ import dev.bluegreen.deploy.Roles;
 import dev.bluegreen.health.HealthVerdict;
 import dev.bluegreen.inputs.Inputs;
 import dev.bluegreen.log.Log;
-import dev.bluegreen.plan.Step;
 import dev.bluegreen.plan.StepFailure;
 import dev.bluegreen.plan.Undo;
 import java.time.Instant;
@@ -20,20 +19,13 @@ import java.util.Optional;
  * live. The undo, registered before the call, swaps back if the swap happened and the environment
  * that lost production is still fit to serve it (Ready, accepted health, a version known good).
  */
-public final class SwapCnames implements Step<Void> {
+public final class SwapCnames extends ContextStep<Void> {
 
-  private final Context ctx;
-  private final String id;
 
   public SwapCnames(Context ctx, String id) {
-    this.ctx = ctx;
-    this.id = id;
+    super(ctx, id);
   }
 
-  @Override
-  public String id() {
-    return id;
-  }
 
   @Override
   public String title() {
@@ -86,7 +78,7 @@ public final class SwapCnames implements Step<Void> {
   /** Puts production back on the environment that had it before the swap. */
   public static final class SwapBack implements Undo {
     private final Context ctx;
-    private final String originalLive;
+      private final String originalLive;
     private final String originalStandby;
 
     SwapBack(Context ctx, String originalLive, String originalStandby) {
