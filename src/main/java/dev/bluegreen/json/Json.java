@@ -126,7 +126,11 @@ public final class Json {
     }
   }
 
+  // A limit exceeded (StreamConstraintsException, e.g. nesting too deep) comes without a location.
   private static String at(JsonLocation where) {
+    if (where == null || where.getLineNr() < 1) {
+      return "";
+    }
     return " at line " + where.getLineNr() + ", column " + where.getColumnNr();
   }
 }

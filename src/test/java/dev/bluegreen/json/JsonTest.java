@@ -46,5 +46,7 @@ class JsonTest {
     assertThatThrownBy(() -> Json.parseObject("{} x")).hasMessageStartingWith("invalid JSON at line 1, column 4: ");
     assertThatThrownBy(() -> Json.parseObject(" ")).hasMessage("invalid JSON: the document is empty");
     assertThatThrownBy(() -> Json.parseObject("[1]")).hasMessage("expected a JSON object");
+    assertThatThrownBy(() -> Json.parseObject("{\"a\":" + "[".repeat(100_000))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nesting depth");
   }
 }
