@@ -73,8 +73,8 @@ public final class Json {
       case VALUE_STRING -> p.getText();
       case VALUE_NUMBER_INT -> p.getLongValue();
       case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
-      case VALUE_TRUE -> Boolean.TRUE;
-      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_TRUE -> true;
+      case VALUE_FALSE -> false;
       case VALUE_NULL -> null;
       default -> throw new IllegalStateException("unexpected token " + p.currentToken());
     };
