@@ -90,7 +90,7 @@ public final class RequestBuilder {
         : new Topology.Pair(in.get(BLUE), in.get(GREEN));
     String runId = invocation.runId().orElse(UUID.randomUUID().toString().substring(0, 8));
     Request request = new Request(command, in, topology, label, bundle, description, region, runId);
-    return new Parsed(request, List.of(), false, warnings(in, strategy));
+    return new Parsed(request, List.of(), false, warnings(in, command, strategy));
   }
 
   private static void required(InputValues in, Input<?> input, List<String> problems) {
@@ -124,14 +124,14 @@ public final class RequestBuilder {
     }
   }
 
-  /** Inputs given a value other than their default that the strategy does not use. */
-  private static List<String> warnings(InputValues in, Strategy strategy) {
+  /** Inputs given a value other than their default that the command or the strategy does not use. */
+  private static List<String> warnings(InputValues in, Command command, Strategy strategy) {
     List<String> warnings = new ArrayList<>();
     for (Input<?> input : Inputs.ALL) {
-      Optional<String> noEffect = input.noEffectWith(strategy);
-      if (noEffect.isPresent() && in.given(input).isPresent() && !Objects.equals(in.get(input), defaultOf(input))) {
-        warnings.add(noEffect.get());
+      if (in.given(input).isEmpty() || Objects.equals(in.get(input), defaultOf(input))) {
+        continue;
       }
+      input.noEffectWith(command).or(() -> input.noEffectWith(strategy)).ifPresent(warnings::add);
     }
     if (Boolean.TRUE.equals(in.get(TERMINATE_STANDBY)) && Boolean.FALSE.equals(in.get(PROMOTE))) {
       warnings.add("terminate-standby has no effect with promote: false (nothing is swapped, so nothing is retired)");

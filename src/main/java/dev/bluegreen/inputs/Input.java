@@ -89,8 +89,13 @@ public final class Input<T> {
     return parser.parse(text);
   }
 
-  public boolean usedBy(Command command) {
-    return commands.contains(command);
+  /** Why giving this input has no effect with the command, or empty when it has one. */
+  public Optional<String> noEffectWith(Command command) {
+    if (commands.contains(command)) {
+      return Optional.empty();
+    }
+    return Optional.of(name + " has no effect with command " + command.input() + " (it is used by "
+        + String.join(", ", commands.stream().map(Command::input).toList()) + ")");
   }
 
   /** Why giving this input has no effect with the strategy, or empty when it has one. */

@@ -185,4 +185,16 @@ class RequestParserTest {
         .containsExactly("deploy");
     assertThat(Cli.implicitCommand(new Host(Map.of(), null, null, null, null, dir, null))).containsExactly("--help");
   }
+
+  @Test
+  void inputsThatTheCommandOrStrategyDoesNotUse_areWarnedAbout() {
+    RequestBuilder.Parsed parsed = parse(region(), "--application-name", "a", "--blue-environment", "aaaa",
+        "--green-environment", "bbbb", "--version-label", "v", "--strategy", "clone", "--keep-versions", "5",
+        "--promote", "false", "--keep-temporary", "false");
+
+    assertThat(parsed.problems()).isEmpty();
+    assertThat(parsed.warnings()).containsExactly("promote has no effect with strategy clone (the clone strategy always "
+        + "ends with the new version live; use strategy swap to test a version before promoting it)",
+        "keep-versions has no effect with command deploy (it is used by cleanup)");
+  }
 }
