@@ -11,6 +11,8 @@ import dev.bluegreen.plan.Step.Result;
 import dev.bluegreen.plan.StepFailure;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EnsureStandbyTest {
 
@@ -75,6 +77,20 @@ class EnsureStandbyTest {
 
     assertThat(h.aws.launched()).extracting(NewEnvironment::cnamePrefix).containsExactly("app-green");
     assertThat(standby.cname()).isEqualTo("app-green" + Envs.SUFFIX);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+      "app-green.us-east-1.elasticbeanstalk.com, app-green",
+      "APP-Green.eu-west-1.elasticbeanstalk.com, app-green",
+      "app-green.elasticbeanstalk.com,           app-green",
+      "green.example.com,                        ",
+  })
+  void onlyAnElasticBeanstalkCnameGivesItsPrefix(String terminatedCname, String prefix) throws Exception {
+    h.aws.put(Envs.named("app-green").cname(terminatedCname).status(Environment.TERMINATED).build());
+    h.resolve(h.live("v1"), null);
+    step().run(h.log);
+    assertThat(h.aws.launched()).extracting(NewEnvironment::cnamePrefix).containsExactly(prefix);
   }
 
   @Test
