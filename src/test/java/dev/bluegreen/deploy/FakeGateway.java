@@ -222,10 +222,6 @@ public class FakeGateway implements BeanstalkGateway {
     return List.copyOf(launched);
   }
 
-  public synchronized List<BeanstalkEvent> allEvents() {
-    return List.copyOf(events);
-  }
-
   public synchronized Set<String> templateNames() {
     return Set.copyOf(templates.keySet());
   }

@@ -14,6 +14,7 @@ import dev.bluegreen.waiting.VirtualTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RemoveLeftoversTest {
@@ -30,8 +31,8 @@ class RemoveLeftoversTest {
     Environment a = h.aws.put(Envs.named("api-tmp").build());
     Environment b = h.aws.put(Envs.named("web-tmp").build());
     h.aws.addTemplate(TEMPLATE);
-    h.aws.addVersion("v1", java.util.Map.of());
-    h.aws.addVersion("v2", java.util.Map.of());
+    h.aws.addVersion("v1", Map.of());
+    h.aws.addVersion("v2", Map.of());
     return new Leftovers(List.of(a, b), List.of(TEMPLATE), List.of("v1", "v2"));
   }
 
