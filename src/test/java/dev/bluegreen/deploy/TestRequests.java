@@ -12,6 +12,11 @@ public final class TestRequests {
 
   /** A request for {@code command} with the pair app-blue/app-green on production CNAME app, and these inputs. */
   public static Request of(Command command, String... nameValues) {
+    return in(Path.of("."), command, nameValues);
+  }
+
+  /** The same, with source-bundle resolved in {@code workspace}. */
+  public static Request in(Path workspace, Command command, String... nameValues) {
     Map<String, String> texts = new LinkedHashMap<>(Map.of("application-name", "app", "blue-environment", "app-blue",
         "green-environment", "app-green", "production-cname", "app", "version-label", "v2"));
     for (int i = 0; i < nameValues.length; i += 2) {
@@ -20,7 +25,7 @@ public final class TestRequests {
     RequestBuilder.Parsed parsed = new RequestBuilder(new Invocation() {
       @Override
       public Path workspace() {
-        return Path.of(".");
+        return workspace;
       }
 
       @Override
