@@ -36,7 +36,10 @@ public final class CreateVersion extends ContextStep<Boolean> {
   @Override
   public String plan() {
     VersionSource v = version.ifFilled().orElse(null);
-    if (v == null || v.exists()) {
+    if (v == null) {
+      return "would create version " + ctx.request().versionLabel() + " unless it exists";
+    }
+    if (v.exists()) {
       return "nothing to do: version " + ctx.request().versionLabel() + " exists";
     }
     return "would upload " + ctx.request().bundle().map(b -> b.describe()).orElse("the bundle") + " to s3://"
@@ -68,8 +71,8 @@ public final class CreateVersion extends ContextStep<Boolean> {
       ctx.aws().createVersion(r.application(), v.label(), r.versionDescription(), bucket, v.key(), tags);
     } catch (BeanstalkException e) {
       // A retry after a lost response meets the version the first attempt created.
-      boolean ours = e.getMessage().contains("already exists") && ctx.call(() -> ctx.aws().version(r.application(), v.label()))
-          .map(existing -> v.sha256().equals(ctx.aws().tags(existing.arn()).get(Tags.SHA256))).orElse(false);
+      boolean ours = e.getMessage().contains("already exists") && ctx.call(() -> ctx.aws().version(r.application(), v.label())
+          .map(existing -> v.sha256().equals(ctx.aws().tags(existing.arn()).get(Tags.SHA256))).orElse(false));
       if (!ours) {
         throw new StepFailure(StepFailure.Kind.FAILED, e.getMessage(), e);
       }

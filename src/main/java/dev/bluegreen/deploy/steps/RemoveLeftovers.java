@@ -9,6 +9,7 @@ import dev.bluegreen.plan.Slot;
 import dev.bluegreen.plan.StepFailure;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Cleanup: terminates the leftover temporaries (after drain-time from their last change), deletes templates, prunes versions. */
@@ -41,10 +42,22 @@ public final class RemoveLeftovers extends ContextStep<Void> {
       return Result.skipped("nothing to remove");
     }
     List<String> problems = new ArrayList<>();
+    List<String> kept = new ArrayList<>();
     for (Environment e : l.environments()) {
       // A temporary may have lost production in a run that was killed moments ago.
       if (!Drain.await(ctx, log, e.name(), Optional.of(e.dateUpdated()))) {
         throw new StepFailure(StepFailure.Kind.CANCELLED, "cancelled while " + e.name() + " was draining");
+      }
+      // A run going on meanwhile may have swapped it in: only a swap changes a CNAME, so look again.
+      Optional<Environment> now = ctx.find(e.name());
+      if (now.isEmpty() || now.get().isGone()) {
+        continue;
+      }
+      if (!Objects.equals(now.get().cname(), e.cname())) {
+        log.warning("kept " + e.name() + ": its CNAME changed to " + now.get().cname() + " while it drained (a swap); "
+            + "run cleanup again once no deployment is going on");
+        kept.add(e.name());
+        continue;
       }
       attempt(problems, "terminate " + e.name(), () -> ctx.aws().terminate(e.name()));
     }
@@ -63,7 +76,9 @@ public final class RemoveLeftovers extends ContextStep<Void> {
     if (!problems.isEmpty()) {
       throw new StepFailure(String.join("; ", problems));
     }
-    return Result.done("terminated " + names(l.environments()) + ", deleted " + l.templates().size() + " template(s) and "
+    List<Environment> terminated = l.environments().stream().filter(e -> !kept.contains(e.name())).toList();
+    return Result.done("terminated " + names(terminated) + (kept.isEmpty() ? "" : " (kept " + String.join(", ", kept)
+        + ")") + ", deleted " + l.templates().size() + " template(s) and "
         + l.versions().size() + " version(s)");
   }
 

@@ -80,6 +80,14 @@ public final class ResolveClone extends ContextStep<CloneFindings> {
           clone, false, true, List.of("found " + temporary.name() + ", an idle clone left by run " + run
               + "; it is terminated before a new clone is made")));
     }
+    if (!Tags.isOurs(tags)) {
+      // Recovery moves production off the clone and later terminates it: never do that to an
+      // environment this tool did not make (the other half of a swap pair, say).
+      throw StepFailure.usage("green-environment: " + temporary.name() + " holds the production CNAME ("
+          + temporary.cname() + ") and was not created by this tool, so it is not the clone of an earlier run. With "
+          + "strategy clone, green-environment names the temporary clone; to deploy to this pair use strategy swap, or "
+          + "choose another green-environment.");
+    }
     Environment cloneEnv = lookup.ready(temporary, log);
     permanent = lookup.ready(permanent, log);
     resolved(cloneEnv, permanent);

@@ -127,10 +127,12 @@ class CreateVersionTest {
    * then reports it as an "unexpected error in create-version".
    */
   @Test
-  void aFailedTagReadWhileCheckingAnExistingVersion_escapesAsABeanstalkException() {
+  void aFailedTagReadWhileCheckingAnExistingVersion_failsTheStep() {
     h.aws.failOnceAfterEffect("createVersion", "InvalidParameterValue", 400, "Application Version v2 already exists.");
     h.aws.failOnce("tags", "Throttling", 400, "Rate exceeded");
-    assertThatThrownBy(() -> create(fresh("my-bucket"))).isInstanceOf(BeanstalkException.class).hasMessage("Rate exceeded");
+    StepFailure f = h.failure(new CreateVersion(h.ctx, Slot.of(fresh("my-bucket"))));
+    assertThat(f.kind()).isEqualTo(StepFailure.Kind.FAILED);
+    assertThat(f).hasMessage("Rate exceeded");
   }
 
   @Test
@@ -150,8 +152,8 @@ class CreateVersionTest {
         .isEqualTo("would upload app.zip to s3://my-bucket/app/v2.zip and create version v2");
     assertThat(new CreateVersion(h.ctx, Slot.of(new VersionSource("v2", true, null, null, BUCKET, "k"))).plan())
         .isEqualTo("nothing to do: version v2 exists");
-    // before resolve-version has a result, the plan cannot know, and says the version exists
+    // before resolve-version has a result, the plan cannot know whether the version exists
     Slot<VersionSource> notResolved = Plan.named("dry").thenIf(false, new ResolveVersion(h.ctx));
-    assertThat(new CreateVersion(h.ctx, notResolved).plan()).isEqualTo("nothing to do: version v2 exists");
+    assertThat(new CreateVersion(h.ctx, notResolved).plan()).isEqualTo("would create version v2 unless it exists");
   }
 }

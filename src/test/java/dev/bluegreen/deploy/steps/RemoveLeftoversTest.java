@@ -102,7 +102,7 @@ class RemoveLeftoversTest {
    * waits out its drain-time) is terminated while it serves production.
    */
   @Test
-  void aTemporaryThatTakesProductionDuringTheDrain_isTerminatedAnyway() throws Exception {
+  void aTemporaryThatTakesProductionDuringTheDrain_isKept() throws Exception {
     h.aws.put(Envs.named("app-blue").cname("app").build());
     Environment clone = h.aws.put(Envs.named("app-tmp").updated(Harness.T0).build());
     Instant swapAt = Harness.T0.plusSeconds(30);
@@ -120,9 +120,11 @@ class RemoveLeftoversTest {
       }
     });
 
-    step(new Leftovers(List.of(clone), List.of(), List.of())).run(h.log);
+    String detail = step(new Leftovers(List.of(clone), List.of(), List.of())).run(h.log).detail();
 
-    assertThat(h.aws.writes()).containsExactly("swapCnames(app-tmp, app-blue)", "terminate(app-tmp)");
+    assertThat(h.aws.writes()).containsExactly("swapCnames(app-tmp, app-blue)");
     assertThat(h.aws.current("app-tmp")).map(Environment::cname).contains(Harness.PRODUCTION);
+    assertThat(detail).startsWith("terminated no environment (kept app-tmp)");
+    assertThat(h.logText()).contains("kept app-tmp: its CNAME changed to " + Harness.PRODUCTION + " while it drained");
   }
 }

@@ -1,6 +1,7 @@
 package dev.bluegreen.deploy.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bluegreen.beanstalk.Environment;
 import dev.bluegreen.beanstalk.OptionSetting;
@@ -169,16 +170,15 @@ class ResolveCloneTest {
    * terminates app-green as the temporary clone.
    */
   @Test
-  void aForeignEnvironmentHoldingProduction_isTakenForAnEarlierRunsClone() throws Exception {
+  void aForeignEnvironmentHoldingProduction_isNotTakenForAnEarlierRunsClone() throws Exception {
     Harness h = Harness.cloneDeploy();
     h.aws.put(Envs.named("app-blue").cname("app-blue").version("v1").build());
     h.aws.put(Envs.named("app-green").cname("app").version("v1").build(), Map.of("team", "payments"));
 
-    CloneFindings f = resolve(h).value();
-
-    assertThat(f.cloneHoldsProduction()).isTrue();
-    assertThat(f.takesProductionBack()).isTrue();
-    assertThat(f.recovered()).containsExactly("app-green (the clone of run ?) was serving production; production goes "
-        + "back to app-blue first");
+    assertThatThrownBy(() -> resolve(h)).isInstanceOf(StepFailure.class)
+        .hasMessageStartingWith("green-environment: app-green holds the production CNAME (app.us-east-1.elasticbeanstalk.com) "
+            + "and was not created by this tool")
+        .satisfies(e -> assertThat(((StepFailure) e).kind()).isEqualTo(StepFailure.Kind.USAGE));
+    assertThat(h.aws.writes()).isEmpty();
   }
 }
