@@ -24,16 +24,20 @@ public final class Main {
     // SIGINT/SIGTERM run shutdown hooks (the native image is built with --install-exit-handlers, as
     // PID 1 of a container ignores signals without handlers). The hook asks the run to stop, waits
     // for its rollback and outputs, then ends the process with the run's own exit code.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      host.cancellation().request("termination signal", host.clock());
-      try {
-        done.await(SIGNAL_WAIT_MS, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      host.out().flush();
-      Runtime.getRuntime().halt(exit.get() >= 0 ? exit.get() : 130);
-    }, "bluegreen-signal"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  host.cancellation().request("termination signal", host.clock());
+                  try {
+                    done.await(SIGNAL_WAIT_MS, TimeUnit.MILLISECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  host.out().flush();
+                  Runtime.getRuntime().halt(exit.get() >= 0 ? exit.get() : 130);
+                },
+                "bluegreen-signal"));
     int code = Cli.run(host, Host.arguments(args));
     exit.set(code);
     done.countDown();

@@ -16,8 +16,8 @@ import java.util.Optional;
  */
 public final class ActionEnvironment {
   /** Variables whose values are secrets: masked in the log before anything is printed. */
-  public static final List<String> SECRET_VARIABLES = List.of("ACTIONS_ID_TOKEN_REQUEST_TOKEN", "ACTIONS_RUNTIME_TOKEN",
-      "GITHUB_TOKEN");
+  public static final List<String> SECRET_VARIABLES =
+      List.of("ACTIONS_ID_TOKEN_REQUEST_TOKEN", "ACTIONS_RUNTIME_TOKEN", "GITHUB_TOKEN");
 
   /** The job summary file's variable. */
   public static final String STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
@@ -50,7 +50,10 @@ public final class ActionEnvironment {
     return "1".equals(env.get("RUNNER_DEBUG"));
   }
 
-  /** The log as the runner reads it in Actions (workflow commands), plain text elsewhere; secrets registered first. */
+  /**
+   * The log as the runner reads it in Actions (workflow commands), plain text elsewhere; secrets
+   * registered first.
+   */
   public Log log(PrintStream out, boolean debug, List<String> secretVariables) {
     Log log = isActions() ? new WorkflowLog(out, debug) : new PlainLog(out, debug);
     for (String name : secretVariables) {
@@ -64,9 +67,12 @@ public final class ActionEnvironment {
 
   /** Why role-to-assume cannot work in this job, when it cannot. */
   public Optional<String> roleToAssumeProblem() {
-    return oidc().isPresent() ? Optional.empty() : Optional.of("needs the job's OIDC token, but "
-        + "ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN are not set: add 'permissions: id-token: write' to the job (a job-level "
-        + "permissions block replaces the workflow's)");
+    return oidc().isPresent()
+        ? Optional.empty()
+        : Optional.of(
+            "needs the job's OIDC token, but "
+                + "ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN are not set: add 'permissions: id-token: write' to the job (a job-level "
+                + "permissions block replaces the workflow's)");
   }
 
   public Optional<Path> outputFile() {
@@ -85,7 +91,9 @@ public final class ActionEnvironment {
     return value("GITHUB_RUN_ID");
   }
 
-  /** {@code <first 7 of GITHUB_SHA>-<GITHUB_RUN_ID>}: the same on a re-run of the same workflow run. */
+  /**
+   * {@code <first 7 of GITHUB_SHA>-<GITHUB_RUN_ID>}: the same on a re-run of the same workflow run.
+   */
   public Optional<String> defaultVersionLabel() {
     Optional<String> sha = value("GITHUB_SHA");
     Optional<String> run = value("GITHUB_RUN_ID");
@@ -106,7 +114,9 @@ public final class ActionEnvironment {
     return Optional.of(server.get() + "/" + repo.get() + "/actions/runs/" + run.get());
   }
 
-  /** ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN: present only when the job has {@code id-token: write}. */
+  /**
+   * ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN: present only when the job has {@code id-token: write}.
+   */
   public Optional<OidcTokens> oidc() {
     Optional<String> url = value("ACTIONS_ID_TOKEN_REQUEST_URL");
     Optional<String> token = value("ACTIONS_ID_TOKEN_REQUEST_TOKEN");

@@ -18,11 +18,15 @@ public final class Markdown {
    * which CommonMark allows for any ASCII punctuation and renders as the character itself.
    */
   private static final String SPECIAL = "\\`*_[]<>|~!#&$:.()+@";
+
   private static final Pattern BACKTICKS = Pattern.compile("`+");
 
   private Markdown() {}
 
-  /** Inline text: special characters escaped, line breaks as {@code <br>}, other control characters dropped. */
+  /**
+   * Inline text: special characters escaped, line breaks as {@code <br>}, other control characters
+   * dropped.
+   */
   public static String text(String value) {
     if (value == null) {
       return "";
@@ -51,8 +55,12 @@ public final class Markdown {
     if (value == null) {
       return "—";
     }
-    boolean inert = !value.isEmpty() && value.equals(value.strip()) && value.chars()
-        .noneMatch(c -> c == '`' || c == '|' || Character.getType(c) == Character.CONTROL);
+    boolean inert =
+        !value.isEmpty()
+            && value.equals(value.strip())
+            && value
+                .chars()
+                .noneMatch(c -> c == '`' || c == '|' || Character.getType(c) == Character.CONTROL);
     return inert ? "`" + value + "`" : text(value);
   }
 

@@ -35,17 +35,27 @@ public final class OidcTokens {
     return requestToken;
   }
 
-  /** A new token for the audience; retried a few times, as GitHub's token service has bad moments. */
+  /**
+   * A new token for the audience; retried a few times, as GitHub's token service has bad moments.
+   */
   public String fetch(String audience, Optional<ProxySettings> proxy) {
-    String url = requestUrl + (requestUrl.contains("?") ? "&" : "?") + "audience="
-        + URLEncoder.encode(audience, StandardCharsets.UTF_8);
+    String url =
+        requestUrl
+            + (requestUrl.contains("?") ? "&" : "?")
+            + "audience="
+            + URLEncoder.encode(audience, StandardCharsets.UTF_8);
     RuntimeException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
         return once(URI.create(url), proxy);
       } catch (IOException | RuntimeException e) {
-        last = new IllegalStateException("could not get the OIDC token from GitHub (attempt " + attempt + "): "
-            + e.getMessage(), e);
+        last =
+            new IllegalStateException(
+                "could not get the OIDC token from GitHub (attempt "
+                    + attempt
+                    + "): "
+                    + e.getMessage(),
+                e);
       }
     }
     throw last;
@@ -53,9 +63,15 @@ public final class OidcTokens {
 
   private String once(URI uri, Optional<ProxySettings> proxy) throws IOException {
     Optional<URI> via = proxy.flatMap(p -> p.proxyFor(uri));
-    HttpURLConnection c = (HttpURLConnection) (via.isPresent()
-        ? uri.toURL().openConnection(new Proxy(Proxy.Type.HTTP, new InetSocketAddress(via.get().getHost(), via.get().getPort())))
-        : uri.toURL().openConnection(Proxy.NO_PROXY));
+    HttpURLConnection c =
+        (HttpURLConnection)
+            (via.isPresent()
+                ? uri.toURL()
+                    .openConnection(
+                        new Proxy(
+                            Proxy.Type.HTTP,
+                            new InetSocketAddress(via.get().getHost(), via.get().getPort())))
+                : uri.toURL().openConnection(Proxy.NO_PROXY));
     c.setConnectTimeout(10_000);
     c.setReadTimeout(20_000);
     c.setRequestProperty("Authorization", "Bearer " + requestToken);
@@ -65,7 +81,8 @@ public final class OidcTokens {
       throw new IOException("HTTP " + status + " from the token service");
     }
     try (InputStream in = c.getInputStream()) {
-      Map<String, Object> body = Json.parseObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      Map<String, Object> body =
+          Json.parseObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       Object value = body.get("value");
       if (!(value instanceof String s) || s.isEmpty()) {
         throw new IOException("the token service answered without a token");

@@ -13,9 +13,9 @@ import java.util.UUID;
 
 /**
  * Appends step outputs to the file named by GITHUB_OUTPUT, as soon as they are known: a changed
- * value is appended again and the runner keeps the last one. Multi-line values use the heredoc
- * form with a random delimiter, as the official toolkit does; the runner takes the delimiter
- * verbatim and splits lines on LF only, so no CR may appear around it.
+ * value is appended again and the runner keeps the last one. Multi-line values use the heredoc form
+ * with a random delimiter, as the official toolkit does; the runner takes the delimiter verbatim
+ * and splits lines on LF only, so no CR may appear around it.
  */
 public final class OutputFile {
   private final Path file;
@@ -25,13 +25,23 @@ public final class OutputFile {
     this.file = file;
   }
 
-  /** Why outputs could not be written to the file now, or empty when they can (the file is created if missing). */
+  /**
+   * Why outputs could not be written to the file now, or empty when they can (the file is created
+   * if missing).
+   */
   public Optional<String> problem() {
     try {
       Files.newByteChannel(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
       return Optional.empty();
     } catch (IOException e) {
-      return Optional.of("cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+      return Optional.of(
+          "cannot write "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + ")");
     }
   }
 
@@ -39,20 +49,33 @@ public final class OutputFile {
   public synchronized void update(Map<String, String> outputs) {
     StringBuilder lines = new StringBuilder();
     Map<String, String> changed = new HashMap<>();
-    outputs.forEach((name, value) -> {
-      if (!value.equals(written.get(name))) {
-        lines.append(format(name, value));
-        changed.put(name, value);
-      }
-    });
+    outputs.forEach(
+        (name, value) -> {
+          if (!value.equals(written.get(name))) {
+            lines.append(format(name, value));
+            changed.put(name, value);
+          }
+        });
     if (lines.length() == 0) {
       return;
     }
     try {
-      Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          file,
+          lines,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write GITHUB_OUTPUT " + file + " (" + e.getClass().getSimpleName() + ": "
-          + e.getMessage() + ")", e);
+      throw new UncheckedIOException(
+          "cannot write GITHUB_OUTPUT "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + ")",
+          e);
     }
     written.putAll(changed);
   }

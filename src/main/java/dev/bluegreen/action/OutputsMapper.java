@@ -1,16 +1,19 @@
 package dev.bluegreen.action;
 
 import dev.bluegreen.beanstalk.Environment;
-import dev.bluegreen.json.Json;
-import dev.bluegreen.inputs.Command;
 import dev.bluegreen.deploy.RunReport;
+import dev.bluegreen.inputs.Command;
+import dev.bluegreen.json.Json;
 import dev.bluegreen.plan.StepRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The step outputs of the contract, from a (possibly unfinished) run report. Unknown values are left out. */
+/**
+ * The step outputs of the contract, from a (possibly unfinished) run report. Unknown values are
+ * left out.
+ */
 public final class OutputsMapper {
   private OutputsMapper() {}
 
@@ -32,7 +35,10 @@ public final class OutputsMapper {
       put(out, "standby-cname", standby.cname());
       put(out, "standby-url", url(r, standby));
     }
-    String label = r.request().command() == Command.DEPLOY ? r.request().versionLabel() : live == null ? null : live.versionLabel();
+    String label =
+        r.request().command() == Command.DEPLOY
+            ? r.request().versionLabel()
+            : live == null ? null : live.versionLabel();
     put(out, "version-label", label);
     put(out, "previous-version-label", r.previousVersion());
     if (r.request().command() == Command.DEPLOY) {

@@ -22,7 +22,9 @@ public final class Publication {
 
   /** Why outputs could not be written now, before anything changes. */
   public Optional<String> outputsProblem() {
-    return outputs.flatMap(OutputFile::problem).map(p -> "GITHUB_OUTPUT: " + p + "; later steps would read no outputs");
+    return outputs
+        .flatMap(OutputFile::problem)
+        .map(p -> "GITHUB_OUTPUT: " + p + "; later steps would read no outputs");
   }
 
   /** Outputs as far as known; a failure here is retried at the end, which decides. */
@@ -41,7 +43,8 @@ public final class Publication {
    *
    * @param succeeded the headline of a run that succeeded; empty when it did not
    */
-  public Optional<String> finish(Map<String, String> values, String markdown, Optional<String> succeeded) {
+  public Optional<String> finish(
+      Map<String, String> values, String markdown, Optional<String> succeeded) {
     Optional<String> failed = Optional.empty();
     try {
       outputs.ifPresent(f -> f.update(values));
@@ -50,16 +53,23 @@ public final class Publication {
     }
     String text = markdown;
     if (failed.isPresent()) {
-      String what = succeeded.map(h -> "the deployment itself succeeded (" + h + "), but ").orElse("");
+      String what =
+          succeeded.map(h -> "the deployment itself succeeded (" + h + "), but ").orElse("");
       log.error(failed.get() + ": " + what + "later steps would read missing outputs");
-      text = "> [!CAUTION]\n> The step outputs could not be written (" + Markdown.text(failed.get()) + "); "
-          + Markdown.text(what) + "later steps would read missing outputs.\n\n" + markdown;
+      text =
+          "> [!CAUTION]\n> The step outputs could not be written ("
+              + Markdown.text(failed.get())
+              + "); "
+              + Markdown.text(what)
+              + "later steps would read missing outputs.\n\n"
+              + markdown;
     }
     try {
       String written = text;
       summary.ifPresent(f -> f.write(written));
     } catch (RuntimeException e) {
-      // GitHub does not fail a step whose summary upload fails either: the outputs and the log carry the result.
+      // GitHub does not fail a step whose summary upload fails either: the outputs and the log
+      // carry the result.
       log.warning(e.getMessage());
     }
     if (succeeded.isPresent() && failed.isEmpty()) {
@@ -73,15 +83,23 @@ public final class Publication {
     return failed;
   }
 
-  /** Nothing was done: every problem as an error, result=failed, and a summary that says what to fix. */
+  /**
+   * Nothing was done: every problem as an error, result=failed, and a summary that says what to
+   * fix.
+   */
   public void refused(List<String> problems) {
     for (String p : problems) {
       log.error(p);
     }
     try {
       outputs.ifPresent(f -> f.update(Map.of("result", "failed")));
-      summary.ifPresent(f -> f.write("## ⛔ Nothing was changed: the inputs need fixing\n\n"
-          + String.join("", problems.stream().map(p -> "- " + Markdown.text(p) + "\n").toList())));
+      summary.ifPresent(
+          f ->
+              f.write(
+                  "## ⛔ Nothing was changed: the inputs need fixing\n\n"
+                      + String.join(
+                          "",
+                          problems.stream().map(p -> "- " + Markdown.text(p) + "\n").toList())));
     } catch (RuntimeException e) {
       log.error(e.getMessage());
     }

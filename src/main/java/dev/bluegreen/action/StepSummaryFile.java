@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The job summary file (GITHUB_STEP_SUMMARY): replaced as a whole, so a late write never duplicates an early one. */
+/**
+ * The job summary file (GITHUB_STEP_SUMMARY): replaced as a whole, so a late write never duplicates
+ * an early one.
+ */
 public final class StepSummaryFile {
   private final Path file;
 
@@ -18,7 +21,8 @@ public final class StepSummaryFile {
     try {
       Files.writeString(file, markdown, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write GITHUB_STEP_SUMMARY " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write GITHUB_STEP_SUMMARY " + file + ": " + e.getMessage(), e);
     }
   }
 }

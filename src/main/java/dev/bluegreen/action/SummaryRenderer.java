@@ -20,6 +20,7 @@ public final class SummaryRenderer {
 
   /** GitHub rejects a step summary above 1 MiB; stay well below it. */
   public static final int LIMIT_BYTES = 1024 * 1024 - 16 * 1024;
+
   private static final int MAX_DETAIL = 600;
 
   private SummaryRenderer() {}
@@ -33,16 +34,28 @@ public final class SummaryRenderer {
     StringBuilder md = new StringBuilder();
     Request q = r.request();
     md.append("## ").append(headline(r, Markdown::code, Markdown::text)).append("\n\n");
-    md.append("**Application** ").append(code(q.application())).append(" · **Command** `").append(q.command().input())
-        .append("` · **Strategy** `").append(q.get(Inputs.STRATEGY).input()).append("` · **Duration** ")
-        .append(Durations.format(r.duration())).append(" · **Exit code** ").append(exitCode);
+    md.append("**Application** ")
+        .append(code(q.application()))
+        .append(" · **Command** `")
+        .append(q.command().input())
+        .append("` · **Strategy** `")
+        .append(q.get(Inputs.STRATEGY).input())
+        .append("` · **Duration** ")
+        .append(Durations.format(r.duration()))
+        .append(" · **Exit code** ")
+        .append(exitCode);
     if (q.dryRun()) {
       md.append(" · **Dry run**");
     }
     md.append("\n\n");
     if (r.failure() != null) {
-      md.append("> [!").append(r.outcome() instanceof Outcome.NeedsPerson ? "CAUTION" : "WARNING").append("]\n> **")
-          .append(Markdown.text(r.failedStep())).append("** failed: ").append(cell(r.failure())).append("\n");
+      md.append("> [!")
+          .append(r.outcome() instanceof Outcome.NeedsPerson ? "CAUTION" : "WARNING")
+          .append("]\n> **")
+          .append(Markdown.text(r.failedStep()))
+          .append("** failed: ")
+          .append(cell(r.failure()))
+          .append("\n");
       md.append("> ").append(nextStep(r)).append("\n\n");
     }
     if (!r.recovered().isEmpty()) {
@@ -52,22 +65,51 @@ public final class SummaryRenderer {
     }
     if (r.liveBefore() != null || r.live() != null) {
       md.append("### Environments\n\n| Role | Before | After |\n|---|---|---|\n");
-      md.append("| **Live** (").append(code(r.productionCname())).append(") | ").append(env(q, r.liveBefore())).append(" | ")
-          .append(env(q, r.live())).append(" |\n");
-      md.append("| **Standby** | ").append(env(q, r.standbyBefore())).append(" | ").append(env(q, r.standby())).append(" |\n\n");
+      md.append("| **Live** (")
+          .append(code(r.productionCname()))
+          .append(") | ")
+          .append(env(q, r.liveBefore()))
+          .append(" | ")
+          .append(env(q, r.live()))
+          .append(" |\n");
+      md.append("| **Standby** | ")
+          .append(env(q, r.standbyBefore()))
+          .append(" | ")
+          .append(env(q, r.standby()))
+          .append(" |\n\n");
     }
     md.append("### Steps\n\n| Step | Outcome | Duration | Detail |\n|---|---|---|---|\n");
     for (StepRecord s : r.steps()) {
-      md.append("| ").append(code(s.id())).append(" | ").append(icon(s.status())).append(' ').append(s.status()).append(" | ")
-          .append(s.status() == Status.NOT_RUN || s.status() == Status.PLANNED ? "" : Durations.format(s.duration()))
-          .append(" | ").append(cell(s.detail() == null ? s.title() : s.detail())).append(" |\n");
+      md.append("| ")
+          .append(code(s.id()))
+          .append(" | ")
+          .append(icon(s.status()))
+          .append(' ')
+          .append(s.status())
+          .append(" | ")
+          .append(
+              s.status() == Status.NOT_RUN || s.status() == Status.PLANNED
+                  ? ""
+                  : Durations.format(s.duration()))
+          .append(" | ")
+          .append(cell(s.detail() == null ? s.title() : s.detail()))
+          .append(" |\n");
     }
     md.append('\n');
     if (!r.rollback().isEmpty()) {
       md.append("### Rollback\n\n| Undo of | What | Outcome | Detail |\n|---|---|---|---|\n");
       for (UndoRecord u : r.rollback()) {
-        md.append("| ").append(code(u.stepId())).append(" | ").append(cell(u.description())).append(" | ").append(icon(u.status()))
-            .append(' ').append(u.status()).append(" | ").append(cell(u.detail())).append(" |\n");
+        md.append("| ")
+            .append(code(u.stepId()))
+            .append(" | ")
+            .append(cell(u.description()))
+            .append(" | ")
+            .append(icon(u.status()))
+            .append(' ')
+            .append(u.status())
+            .append(" | ")
+            .append(cell(u.detail()))
+            .append(" |\n");
       }
       md.append('\n');
     }
@@ -75,8 +117,13 @@ public final class SummaryRenderer {
       md.append("### Last events\n\n");
       List<String> lines = new ArrayList<>();
       for (BeanstalkEvent e : r.lastEvents()) {
-        lines.add(e.date() + " " + e.severity() + " " + (e.environmentName() == null ? "" : e.environmentName() + ": ")
-            + e.message().replace("\r\n", "\n").replace('\r', '\n').replace("\n", " ⏎ "));
+        lines.add(
+            e.date()
+                + " "
+                + e.severity()
+                + " "
+                + (e.environmentName() == null ? "" : e.environmentName() + ": ")
+                + e.message().replace("\r\n", "\n").replace('\r', '\n').replace("\n", " ⏎ "));
       }
       md.append(Markdown.block("text", lines));
     }
@@ -95,19 +142,30 @@ public final class SummaryRenderer {
     String liveVersion = code.apply(r.live() == null ? "?" : r.live().versionLabel());
     return switch (r.result()) {
       case "promoted" -> "✅ " + label + " is live on " + live;
-      case "deployed" -> r.request().get(Inputs.STRATEGY) == dev.bluegreen.inputs.Strategy.CLONE
-          ? "✅ " + label + " is live on " + live
-          : "✅ " + label + " is deployed to the standby " + (r.standby() == null ? "" : text.apply(r.standby().name()))
-              + " (not promoted)";
+      case "deployed" ->
+          r.request().get(Inputs.STRATEGY) == dev.bluegreen.inputs.Strategy.CLONE
+              ? "✅ " + label + " is live on " + live
+              : "✅ "
+                  + label
+                  + " is deployed to the standby "
+                  + (r.standby() == null ? "" : text.apply(r.standby().name()))
+                  + " (not promoted)";
       case "swapped" -> "✅ " + live + " now serves production";
-      case "rolled-back" -> (r.failure() == null ? "✅ Rolled back: " : "↩️ Failed and rolled back: ") + live
-          + " serves production with " + liveVersion;
+      case "rolled-back" ->
+          (r.failure() == null ? "✅ Rolled back: " : "↩️ Failed and rolled back: ")
+              + live
+              + " serves production with "
+              + liveVersion;
       case "planned" -> "📝 Dry run: nothing was changed";
-      case "status" -> "ℹ️ " + (r.live() == null ? "Status" : live + " serves production with " + liveVersion);
+      case "status" ->
+          "ℹ️ " + (r.live() == null ? "Status" : live + " serves production with " + liveVersion);
       case "cleaned" -> "🧹 Cleanup done";
-      default -> r.outcome() instanceof Outcome.NeedsPerson ? "🚨 Failed: production needs attention"
-          : r.outcome() instanceof Outcome.Refused ? "⛔ Nothing was changed: the inputs need fixing"
-          : "❌ Failed: production is served by a healthy environment";
+      default ->
+          r.outcome() instanceof Outcome.NeedsPerson
+              ? "🚨 Failed: production needs attention"
+              : r.outcome() instanceof Outcome.Refused
+                  ? "⛔ Nothing was changed: the inputs need fixing"
+                  : "❌ Failed: production is served by a healthy environment";
     };
   }
 
@@ -117,11 +175,14 @@ public final class SummaryRenderer {
     }
     if (r.outcome() instanceof Outcome.NeedsPerson) {
       return "Production may not be served by a healthy environment. Open the environments below "
-          + "in the console, check which one holds " + code(r.productionCname()) + " and its health, and swap or redeploy by hand "
+          + "in the console, check which one holds "
+          + code(r.productionCname())
+          + " and its health, and swap or redeploy by hand "
           + "(command: swap or rollback) once you know which one is good.";
     }
-    return "Production is served by a healthy environment" + (r.live() == null ? ""
-        : " (" + Markdown.text(r.live().name()) + ")") + ". Fix the cause and run again; a re-run picks up where this one "
+    return "Production is served by a healthy environment"
+        + (r.live() == null ? "" : " (" + Markdown.text(r.live().name()) + ")")
+        + ". Fix the cause and run again; a re-run picks up where this one "
         + "stopped.";
   }
 
@@ -129,8 +190,15 @@ public final class SummaryRenderer {
     if (e == null) {
       return "—";
     }
-    return Markdown.link(e.name(), q.consoleLink(e.id())) + " · " + code(e.cname()) + " · " + code(e.versionLabel()) + " · "
-        + colour(e.health()) + " " + Markdown.text(e.status() + "/" + e.health());
+    return Markdown.link(e.name(), q.consoleLink(e.id()))
+        + " · "
+        + code(e.cname())
+        + " · "
+        + code(e.versionLabel())
+        + " · "
+        + colour(e.health())
+        + " "
+        + Markdown.text(e.status() + "/" + e.health());
   }
 
   private static String colour(String health) {
@@ -164,7 +232,9 @@ public final class SummaryRenderer {
     if (s == null) {
       return "";
     }
-    return s.length() > MAX_DETAIL ? Markdown.text(s.substring(0, MAX_DETAIL)) + "…" : Markdown.text(s);
+    return s.length() > MAX_DETAIL
+        ? Markdown.text(s.substring(0, MAX_DETAIL)) + "…"
+        : Markdown.text(s);
   }
 
   private static String fit(String md) {
@@ -173,6 +243,7 @@ public final class SummaryRenderer {
       return md;
     }
     String cut = new String(bytes, 0, LIMIT_BYTES, StandardCharsets.UTF_8);
-    return cut.substring(0, cut.lastIndexOf('\n') + 1) + "\n_(summary truncated to stay under GitHub's 1 MiB limit)_\n";
+    return cut.substring(0, cut.lastIndexOf('\n') + 1)
+        + "\n_(summary truncated to stay under GitHub's 1 MiB limit)_\n";
   }
 }

@@ -2,8 +2,8 @@ package dev.bluegreen.action;
 
 /**
  * Workflow command syntax ({@code ::name key=value::message}) with the runner's escaping: in
- * messages {@code %} {@code \r} {@code \n}; in property values also {@code :} and {@code ,}.
- * {@code %} is replaced first, because the runner unescapes it last.
+ * messages {@code %} {@code \r} {@code \n}; in property values also {@code :} and {@code ,}. {@code
+ * %} is replaced first, because the runner unescapes it last.
  */
 public final class WorkflowCommands {
   private WorkflowCommands() {}

@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * The log as the GitHub runner reads it: groups, annotations, masks. Masks are registered before
  * anything that could contain the secret is printed. Plain lines carry text from inputs and from
- * AWS, so they are printed as {@link UntrustedText}: none of them can become a command. GitHub shows at most 10 error and 10 warning
- * annotations per step, so only the important lines become annotations.
+ * AWS, so they are printed as {@link UntrustedText}: none of them can become a command. GitHub
+ * shows at most 10 error and 10 warning annotations per step, so only the important lines become
+ * annotations.
  */
 public final class WorkflowLog implements Log {
   private final PrintStream out;
@@ -85,7 +86,10 @@ public final class WorkflowLog implements Log {
     out.println(command);
   }
 
-  /** The runner masks registered secrets too; doing it here keeps them out of any copy of the output. */
+  /**
+   * The runner masks registered secrets too; doing it here keeps them out of any copy of the
+   * output.
+   */
   private String masked(String text) {
     String masked = text;
     for (String s : secrets) {

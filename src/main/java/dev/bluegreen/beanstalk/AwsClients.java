@@ -23,7 +23,9 @@ import software.amazon.awssdk.services.elasticbeanstalk.ElasticBeanstalkClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
-/** Builds the SDK clients (url-connection HTTP, our retry strategy, endpoints, proxy, credentials). */
+/**
+ * Builds the SDK clients (url-connection HTTP, our retry strategy, endpoints, proxy, credentials).
+ */
 public final class AwsClients implements Gateways.Opened {
 
   private final AwsSettings settings;
@@ -36,28 +38,50 @@ public final class AwsClients implements Gateways.Opened {
 
   public AwsClients(AwsSettings settings) {
     this.settings = settings;
-    UrlConnectionHttpClient.Builder httpBuilder = UrlConnectionHttpClient.builder()
-        .connectionTimeout(Duration.ofSeconds(10))
-        .socketTimeout(AwsSettings.ATTEMPT_TIMEOUT);
-    ProxyConfiguration.Builder proxy = ProxyConfiguration.builder().useSystemPropertyValues(false)
-        .useEnvironmentVariablesValues(false);
-    URI ebEndpoint = endpoint("elasticbeanstalk")
-        .orElse(URI.create("https://elasticbeanstalk." + settings.region() + ".amazonaws.com"));
-    settings.proxy().ifPresent(p -> p.proxyFor(ebEndpoint)
-        .ifPresent(uri -> proxy.endpoint(uri).nonProxyHosts(p.nonProxyPatterns())));
+    UrlConnectionHttpClient.Builder httpBuilder =
+        UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(10))
+            .socketTimeout(AwsSettings.ATTEMPT_TIMEOUT);
+    ProxyConfiguration.Builder proxy =
+        ProxyConfiguration.builder()
+            .useSystemPropertyValues(false)
+            .useEnvironmentVariablesValues(false);
+    URI ebEndpoint =
+        endpoint("elasticbeanstalk")
+            .orElse(URI.create("https://elasticbeanstalk." + settings.region() + ".amazonaws.com"));
+    settings
+        .proxy()
+        .ifPresent(
+            p ->
+                p.proxyFor(ebEndpoint)
+                    .ifPresent(uri -> proxy.endpoint(uri).nonProxyHosts(p.nonProxyPatterns())));
     this.http = httpBuilder.proxyConfiguration(proxy.build()).build();
-    this.sts = new Lazy<>(() -> StsClient.builder().httpClient(http).region(Region.of(settings.region()))
-        .credentialsProvider(AnonymousCredentialsProvider.create())
-        .overrideConfiguration(overrides(retrying()))
-        .applyMutation(b -> endpoint("sts").ifPresent(b::endpointOverride))
-        .build());
+    this.sts =
+        new Lazy<>(
+            () ->
+                StsClient.builder()
+                    .httpClient(http)
+                    .region(Region.of(settings.region()))
+                    .credentialsProvider(AnonymousCredentialsProvider.create())
+                    .overrideConfiguration(overrides(retrying()))
+                    .applyMutation(b -> endpoint("sts").ifPresent(b::endpointOverride))
+                    .build());
     this.credentials = new Lazy<>(() -> credentials(settings.credentials()));
     this.eb = new Lazy<>(() -> ebClient(retrying()));
     this.ebThrottleRetryOnly = new Lazy<>(() -> ebClient(retryingThrottlesOnly()));
-    this.s3 = new Lazy<>(() -> S3Client.builder().httpClient(http).region(Region.of(settings.region()))
-        .credentialsProvider(credentials.get()).overrideConfiguration(overrides(retrying()))
-        .applyMutation(b -> endpoint("s3").ifPresent(uri -> b.endpointOverride(uri).forcePathStyle(true)))
-        .build());
+    this.s3 =
+        new Lazy<>(
+            () ->
+                S3Client.builder()
+                    .httpClient(http)
+                    .region(Region.of(settings.region()))
+                    .credentialsProvider(credentials.get())
+                    .overrideConfiguration(overrides(retrying()))
+                    .applyMutation(
+                        b ->
+                            endpoint("s3")
+                                .ifPresent(uri -> b.endpointOverride(uri).forcePathStyle(true)))
+                    .build());
   }
 
   @Override
@@ -66,8 +90,11 @@ public final class AwsClients implements Gateways.Opened {
   }
 
   private ElasticBeanstalkClient ebClient(RetryStrategy retry) {
-    return ElasticBeanstalkClient.builder().httpClient(http).region(Region.of(settings.region()))
-        .credentialsProvider(credentials.get()).overrideConfiguration(overrides(retry))
+    return ElasticBeanstalkClient.builder()
+        .httpClient(http)
+        .region(Region.of(settings.region()))
+        .credentialsProvider(credentials.get())
+        .overrideConfiguration(overrides(retry))
         .applyMutation(b -> endpoint("elasticbeanstalk").ifPresent(b::endpointOverride))
         .build();
   }
@@ -81,9 +108,11 @@ public final class AwsClients implements Gateways.Opened {
       if (keys.sessionToken() != null) {
         settings.secrets().accept(keys.sessionToken());
         return StaticCredentialsProvider.create(
-            AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
+            AwsSessionCredentials.create(
+                keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
       }
-      return StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
+      return StaticCredentialsProvider.create(
+          AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
     }
     if (source instanceof AwsSettings.WebIdentity identity) {
       return new WebIdentityCredentials(sts.get(), identity, settings.clock(), settings.secrets());
@@ -95,23 +124,30 @@ public final class AwsClients implements Gateways.Opened {
   }
 
   private static ClientOverrideConfiguration overrides(RetryStrategy retry) {
-    return ClientOverrideConfiguration.builder().retryStrategy(retry).apiCallAttemptTimeout(AwsSettings.ATTEMPT_TIMEOUT)
+    return ClientOverrideConfiguration.builder()
+        .retryStrategy(retry)
+        .apiCallAttemptTimeout(AwsSettings.ATTEMPT_TIMEOUT)
         .build();
   }
 
   /**
-   * The SDK's standard conditions (throttling codes, 5xx, I/O errors) with more attempts, no circuit
-   * breaker (a deployment makes few calls and must not give up on a bad minute), and back-off slept
-   * by the product's sleeper.
+   * The SDK's standard conditions (throttling codes, 5xx, I/O errors) with more attempts, no
+   * circuit breaker (a deployment makes few calls and must not give up on a bad minute), and
+   * back-off slept by the product's sleeper.
    */
   private RetryStrategy retrying() {
     return AwsRetryStrategy.standardRetryStrategy().toBuilder()
         .maxAttempts(AwsSettings.MAX_ATTEMPTS)
         .circuitBreakerEnabled(false)
-        .backoffStrategy(new SleeperBackoff(
-            BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(10)), settings.sleeper()))
-        .throttlingBackoffStrategy(new SleeperBackoff(
-            BackoffStrategy.exponentialDelayHalfJitter(Duration.ofMillis(500), Duration.ofSeconds(10)), settings.sleeper()))
+        .backoffStrategy(
+            new SleeperBackoff(
+                BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(10)),
+                settings.sleeper()))
+        .throttlingBackoffStrategy(
+            new SleeperBackoff(
+                BackoffStrategy.exponentialDelayHalfJitter(
+                    Duration.ofMillis(500), Duration.ofSeconds(10)),
+                settings.sleeper()))
         .build();
   }
 
@@ -123,8 +159,11 @@ public final class AwsClients implements Gateways.Opened {
         .retryOnException(AwsClients::isThrottling)
         .treatAsThrottling(AwsClients::isThrottling)
         .backoffStrategy(BackoffStrategy.retryImmediately())
-        .throttlingBackoffStrategy(new SleeperBackoff(
-            BackoffStrategy.exponentialDelayHalfJitter(Duration.ofMillis(500), Duration.ofSeconds(10)), settings.sleeper()))
+        .throttlingBackoffStrategy(
+            new SleeperBackoff(
+                BackoffStrategy.exponentialDelayHalfJitter(
+                    Duration.ofMillis(500), Duration.ofSeconds(10)),
+                settings.sleeper()))
         .build();
   }
 
@@ -134,7 +173,8 @@ public final class AwsClients implements Gateways.Opened {
 
   @Override
   public void close() {
-    for (Lazy<? extends AutoCloseable> client : java.util.List.of(eb, ebThrottleRetryOnly, s3, sts)) {
+    for (Lazy<? extends AutoCloseable> client :
+        java.util.List.of(eb, ebThrottleRetryOnly, s3, sts)) {
       AutoCloseable built = client.built();
       if (built != null) {
         try {

@@ -19,15 +19,19 @@ import java.util.function.Supplier;
 public final class AwsEnvironment {
 
   /** Variables whose values are secrets: masked in the log before anything is printed. */
-  public static final List<String> SECRET_VARIABLES = List.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
+  public static final List<String> SECRET_VARIABLES =
+      List.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
 
   /** AWS_ENDPOINT_URL applies to every service; a service's own variable wins over it. */
   static final String ALL_ENDPOINTS = "AWS_ENDPOINT_URL";
+
   /** The endpoint variable of each service the product calls, by the SDK's service name. */
-  static final Map<String, String> ENDPOINTS = Map.of(
-      "elasticbeanstalk", "AWS_ENDPOINT_URL_ELASTIC_BEANSTALK",
-      "s3", "AWS_ENDPOINT_URL_S3",
-      "sts", "AWS_ENDPOINT_URL_STS");
+  static final Map<String, String> ENDPOINTS =
+      Map.of(
+          "elasticbeanstalk", "AWS_ENDPOINT_URL_ELASTIC_BEANSTALK",
+          "s3", "AWS_ENDPOINT_URL_S3",
+          "sts", "AWS_ENDPOINT_URL_STS");
+
   /** Sessions of role-to-assume last this long; they are renewed before they end. */
   static final Duration SESSION_LENGTH = Duration.ofHours(1);
 
@@ -49,8 +53,11 @@ public final class AwsEnvironment {
     List<String> problems = new ArrayList<>();
     Map<String, URI> endpoints = new LinkedHashMap<>();
     Optional<URI> all = endpoint(ALL_ENDPOINTS, problems);
-    ENDPOINTS.forEach((service, variable) -> endpoint(variable, problems).or(() -> all)
-        .ifPresent(uri -> endpoints.put(service, uri)));
+    ENDPOINTS.forEach(
+        (service, variable) ->
+            endpoint(variable, problems)
+                .or(() -> all)
+                .ifPresent(uri -> endpoints.put(service, uri)));
     return new Endpoints(Map.copyOf(endpoints), List.copyOf(problems));
   }
 
@@ -59,11 +66,19 @@ public final class AwsEnvironment {
     if (value.isEmpty()) {
       return Optional.empty();
     }
-    Optional<URI> uri = Urls.httpUrl(variable, value.get(), "an endpoint URL such as https://elasticbeanstalk.eu-west-1"
-        + ".amazonaws.com", problems);
+    Optional<URI> uri =
+        Urls.httpUrl(
+            variable,
+            value.get(),
+            "an endpoint URL such as https://elasticbeanstalk.eu-west-1.amazonaws.com",
+            problems);
     if (uri.isPresent() && Urls.hasUserInfo(uri.get())) {
-      problems.add(variable + ": " + Urls.redact(uri.get()) + " carries a user name and password; AWS endpoints take "
-          + "none (credentials come from the AWS credential chain)");
+      problems.add(
+          variable
+              + ": "
+              + Urls.redact(uri.get())
+              + " carries a user name and password; AWS endpoints take "
+              + "none (credentials come from the AWS credential chain)");
       return Optional.empty();
     }
     return uri;
@@ -76,7 +91,10 @@ public final class AwsEnvironment {
    *
    * @param tokens fresh web identity tokens, for {@code role}
    */
-  public AwsSettings.CredentialSource credentials(Optional<String> role, String sessionName, Supplier<String> tokens,
+  public AwsSettings.CredentialSource credentials(
+      Optional<String> role,
+      String sessionName,
+      Supplier<String> tokens,
       Optional<String> profile) {
     if (role.isPresent()) {
       return new AwsSettings.WebIdentity(role.get(), sessionName, tokens, SESSION_LENGTH);
@@ -84,7 +102,8 @@ public final class AwsEnvironment {
     Optional<String> key = value("AWS_ACCESS_KEY_ID");
     Optional<String> secret = value("AWS_SECRET_ACCESS_KEY");
     if (key.isPresent() && secret.isPresent()) {
-      return new AwsSettings.StaticKeys(key.get(), secret.get(), value("AWS_SESSION_TOKEN").orElse(null));
+      return new AwsSettings.StaticKeys(
+          key.get(), secret.get(), value("AWS_SESSION_TOKEN").orElse(null));
     }
     Optional<String> named = profile.or(() -> value("AWS_PROFILE"));
     if (named.isPresent()) {

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * Everything the AWS clients are built from.
  *
- * @param endpoints endpoint overrides by service ({@code elasticbeanstalk}, {@code s3}, {@code sts})
+ * @param endpoints endpoint overrides by service ({@code elasticbeanstalk}, {@code s3}, {@code
+ *     sts})
  * @param secrets receives every secret the clients obtain (session tokens), so the log can mask it
  */
 public record AwsSettings(
@@ -25,8 +26,12 @@ public record AwsSettings(
     Sleeper sleeper,
     Consumer<String> secrets) {
 
-  /** Attempts per API call. At 30 % throttling the SDK default of 4 loses about 1 call in 120; 10 loses 1 in 170,000. */
+  /**
+   * Attempts per API call. At 30 % throttling the SDK default of 4 loses about 1 call in 120; 10
+   * loses 1 in 170,000.
+   */
   public static final int MAX_ATTEMPTS = 10;
+
   public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
 
   /** Where credentials come from. */
@@ -36,15 +41,19 @@ public record AwsSettings(
   public record Profile(String name) implements CredentialSource {}
 
   /** Keys given explicitly (AWS_ACCESS_KEY_ID and friends read by the caller). */
-  public record StaticKeys(String accessKeyId, String secretAccessKey, String sessionToken) implements CredentialSource {}
-
-  /**
-   * {@code role-to-assume}: each session comes from AssumeRoleWithWebIdentity with a freshly fetched
-   * token, and is renewed before it expires.
-   */
-  public record WebIdentity(String roleArn, String sessionName, Supplier<String> tokens, Duration sessionLength)
+  public record StaticKeys(String accessKeyId, String secretAccessKey, String sessionToken)
       implements CredentialSource {}
 
-  /** The SDK's default chain: environment, web identity file, SSO/profile, container, instance role. */
+  /**
+   * {@code role-to-assume}: each session comes from AssumeRoleWithWebIdentity with a freshly
+   * fetched token, and is renewed before it expires.
+   */
+  public record WebIdentity(
+      String roleArn, String sessionName, Supplier<String> tokens, Duration sessionLength)
+      implements CredentialSource {}
+
+  /**
+   * The SDK's default chain: environment, web identity file, SSO/profile, container, instance role.
+   */
   public record DefaultChain() implements CredentialSource {}
 }

@@ -9,7 +9,8 @@ public final class BeanstalkException extends RuntimeException {
   private final String errorCode;
   private final int statusCode;
 
-  public BeanstalkException(String operation, String errorCode, int statusCode, String message, Throwable cause) {
+  public BeanstalkException(
+      String operation, String errorCode, int statusCode, String message, Throwable cause) {
     super(message, cause);
     this.operation = operation;
     this.errorCode = errorCode;
@@ -20,7 +21,10 @@ public final class BeanstalkException extends RuntimeException {
     return operation;
   }
 
-  /** The service's error code ({@code InvalidParameterValue}, {@code Throttling}, ...); null for network failures. */
+  /**
+   * The service's error code ({@code InvalidParameterValue}, {@code Throttling}, ...); null for
+   * network failures.
+   */
   public String errorCode() {
     return errorCode;
   }
@@ -31,10 +35,15 @@ public final class BeanstalkException extends RuntimeException {
 
   /** The request may not have been processed; polling later can tell. */
   public boolean isTransient() {
-    return errorCode == null || statusCode >= 500 || "Throttling".equals(errorCode) || "RequestTimeout".equals(errorCode);
+    return errorCode == null
+        || statusCode >= 500
+        || "Throttling".equals(errorCode)
+        || "RequestTimeout".equals(errorCode);
   }
 
   public boolean isThrottling() {
-    return "Throttling".equals(errorCode) || "ThrottlingException".equals(errorCode) || statusCode == 429;
+    return "Throttling".equals(errorCode)
+        || "ThrottlingException".equals(errorCode)
+        || statusCode == 429;
   }
 }

@@ -13,7 +13,10 @@ import java.util.Optional;
  */
 public interface BeanstalkGateway {
 
-  /** Environments of the application with these names, terminated ones included (they linger in listings). */
+  /**
+   * Environments of the application with these names, terminated ones included (they linger in
+   * listings).
+   */
   List<Environment> environments(String application, Collection<String> names);
 
   /** Every environment of the application, terminated ones included. */
@@ -23,7 +26,8 @@ public interface BeanstalkGateway {
    * Events on or after {@code since}, oldest first, filtered by request id and/or environment
    * (either may be null), at most {@code limit}.
    */
-  List<BeanstalkEvent> events(String application, String environmentName, String requestId, Instant since, int limit);
+  List<BeanstalkEvent> events(
+      String application, String environmentName, String requestId, Instant since, int limit);
 
   Optional<ApplicationVersion> version(String application, String label);
 
@@ -39,14 +43,22 @@ public interface BeanstalkGateway {
 
   boolean applicationExists(String application);
 
-  /** The account's Elastic Beanstalk storage bucket, created on first use (CreateStorageLocation). */
+  /**
+   * The account's Elastic Beanstalk storage bucket, created on first use (CreateStorageLocation).
+   */
   String storageBucket();
 
   Optional<StoredObject> headObject(String bucket, String key);
 
   void upload(String bucket, String key, Path file, Map<String, String> metadata);
 
-  void createVersion(String application, String label, String description, String bucket, String key, Map<String, String> tags);
+  void createVersion(
+      String application,
+      String label,
+      String description,
+      String bucket,
+      String key,
+      Map<String, String> tags);
 
   void deleteVersion(String application, String label, boolean deleteBundle);
 
@@ -60,7 +72,8 @@ public interface BeanstalkGateway {
 
   String terminate(String environmentName);
 
-  void createTemplate(String application, String templateName, String environmentId, String description);
+  void createTemplate(
+      String application, String templateName, String environmentId, String description);
 
   void deleteTemplate(String application, String templateName);
 

@@ -31,8 +31,12 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 /** {@link BeanstalkGateway} over the AWS SDK for Java v2. The only class that talks to AWS. */
 final class SdkBeanstalkGateway implements BeanstalkGateway {
 
-  /** Bundles above this size go up in parts; a single PutObject is limited to 5 GiB and retries whole. */
+  /**
+   * Bundles above this size go up in parts; a single PutObject is limited to 5 GiB and retries
+   * whole.
+   */
   static final long MULTIPART_THRESHOLD = 64L * 1024 * 1024;
+
   static final int PART_SIZE = 16 * 1024 * 1024;
 
   private final Supplier<ElasticBeanstalkClient> ebClient;
@@ -40,13 +44,18 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
   private final Supplier<S3Client> s3Client;
   private final long multipartThreshold;
 
-  SdkBeanstalkGateway(Supplier<ElasticBeanstalkClient> eb, Supplier<ElasticBeanstalkClient> ebThrottleRetryOnly,
+  SdkBeanstalkGateway(
+      Supplier<ElasticBeanstalkClient> eb,
+      Supplier<ElasticBeanstalkClient> ebThrottleRetryOnly,
       Supplier<S3Client> s3) {
     this(eb, ebThrottleRetryOnly, s3, MULTIPART_THRESHOLD);
   }
 
-  SdkBeanstalkGateway(Supplier<ElasticBeanstalkClient> eb, Supplier<ElasticBeanstalkClient> ebThrottleRetryOnly,
-      Supplier<S3Client> s3, long multipartThreshold) {
+  SdkBeanstalkGateway(
+      Supplier<ElasticBeanstalkClient> eb,
+      Supplier<ElasticBeanstalkClient> ebThrottleRetryOnly,
+      Supplier<S3Client> s3,
+      long multipartThreshold) {
     this.ebClient = eb;
     this.ebThrottleRetryOnlyClient = ebThrottleRetryOnly;
     this.s3Client = s3;
@@ -55,105 +64,189 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
 
   @Override
   public List<Environment> environments(String application, Collection<String> names) {
-    return call("DescribeEnvironments", () -> ebClient.get().describeEnvironments(r -> r.applicationName(application)
-        .environmentNames(names)).environments().stream().map(SdkBeanstalkGateway::environment).toList());
+    return call(
+        "DescribeEnvironments",
+        () ->
+            ebClient
+                .get()
+                .describeEnvironments(r -> r.applicationName(application).environmentNames(names))
+                .environments()
+                .stream()
+                .map(SdkBeanstalkGateway::environment)
+                .toList());
   }
 
   @Override
   public List<Environment> environments(String application) {
-    return call("DescribeEnvironments", () -> {
-      List<Environment> all = new ArrayList<>();
-      String token = null;
-      do {
-        String next = token;
-        var page = ebClient.get().describeEnvironments(r -> r.applicationName(application).nextToken(next));
-        page.environments().forEach(e -> all.add(environment(e)));
-        token = page.nextToken();
-      } while (token != null);
-      return all;
-    });
+    return call(
+        "DescribeEnvironments",
+        () -> {
+          List<Environment> all = new ArrayList<>();
+          String token = null;
+          do {
+            String next = token;
+            var page =
+                ebClient
+                    .get()
+                    .describeEnvironments(r -> r.applicationName(application).nextToken(next));
+            page.environments().forEach(e -> all.add(environment(e)));
+            token = page.nextToken();
+          } while (token != null);
+          return all;
+        });
   }
 
   @Override
-  public List<BeanstalkEvent> events(String application, String environmentName, String requestId, Instant since, int limit) {
-    return call("DescribeEvents", () -> {
-      List<BeanstalkEvent> newestFirst = new ArrayList<>();
-      String token = null;
-      do {
-        String next = token;
-        DescribeEventsResponse page = ebClient.get().describeEvents(r -> r.applicationName(application).environmentName(environmentName)
-            .requestId(requestId).startTime(since).maxRecords(Math.min(limit, 100)).nextToken(next));
-        for (EventDescription e : page.events()) {
-          newestFirst.add(new BeanstalkEvent(e.eventDate(), e.environmentName(), e.requestId(), e.severityAsString(), e.message()));
-        }
-        token = page.nextToken();
-      } while (token != null && newestFirst.size() < limit);
-      Collections.reverse(newestFirst);
-      return newestFirst;
-    });
+  public List<BeanstalkEvent> events(
+      String application, String environmentName, String requestId, Instant since, int limit) {
+    return call(
+        "DescribeEvents",
+        () -> {
+          List<BeanstalkEvent> newestFirst = new ArrayList<>();
+          String token = null;
+          do {
+            String next = token;
+            DescribeEventsResponse page =
+                ebClient
+                    .get()
+                    .describeEvents(
+                        r ->
+                            r.applicationName(application)
+                                .environmentName(environmentName)
+                                .requestId(requestId)
+                                .startTime(since)
+                                .maxRecords(Math.min(limit, 100))
+                                .nextToken(next));
+            for (EventDescription e : page.events()) {
+              newestFirst.add(
+                  new BeanstalkEvent(
+                      e.eventDate(),
+                      e.environmentName(),
+                      e.requestId(),
+                      e.severityAsString(),
+                      e.message()));
+            }
+            token = page.nextToken();
+          } while (token != null && newestFirst.size() < limit);
+          Collections.reverse(newestFirst);
+          return newestFirst;
+        });
   }
 
   @Override
   public Optional<ApplicationVersion> version(String application, String label) {
-    return call("DescribeApplicationVersions", () -> ebClient.get().describeApplicationVersions(r -> r.applicationName(application)
-        .versionLabels(label)).applicationVersions().stream().findFirst().map(SdkBeanstalkGateway::version));
+    return call(
+        "DescribeApplicationVersions",
+        () ->
+            ebClient
+                .get()
+                .describeApplicationVersions(
+                    r -> r.applicationName(application).versionLabels(label))
+                .applicationVersions()
+                .stream()
+                .findFirst()
+                .map(SdkBeanstalkGateway::version));
   }
 
   @Override
   public List<ApplicationVersion> versions(String application) {
-    return call("DescribeApplicationVersions", () -> {
-      List<ApplicationVersion> all = new ArrayList<>();
-      String token = null;
-      do {
-        String next = token;
-        var page = ebClient.get().describeApplicationVersions(r -> r.applicationName(application).maxRecords(1000).nextToken(next));
-        page.applicationVersions().forEach(v -> all.add(version(v)));
-        token = page.nextToken();
-      } while (token != null);
-      return all;
-    });
+    return call(
+        "DescribeApplicationVersions",
+        () -> {
+          List<ApplicationVersion> all = new ArrayList<>();
+          String token = null;
+          do {
+            String next = token;
+            var page =
+                ebClient
+                    .get()
+                    .describeApplicationVersions(
+                        r -> r.applicationName(application).maxRecords(1000).nextToken(next));
+            page.applicationVersions().forEach(v -> all.add(version(v)));
+            token = page.nextToken();
+          } while (token != null);
+          return all;
+        });
   }
 
   @Override
   public Map<String, String> tags(String arn) {
-    return call("ListTagsForResource", () -> {
-      Map<String, String> tags = new LinkedHashMap<>();
-      ebClient.get().listTagsForResource(r -> r.resourceArn(arn)).resourceTags().forEach(t -> tags.put(t.key(), t.value()));
-      return tags;
-    });
+    return call(
+        "ListTagsForResource",
+        () -> {
+          Map<String, String> tags = new LinkedHashMap<>();
+          ebClient
+              .get()
+              .listTagsForResource(r -> r.resourceArn(arn))
+              .resourceTags()
+              .forEach(t -> tags.put(t.key(), t.value()));
+          return tags;
+        });
   }
 
   @Override
   public List<OptionSetting> optionSettings(String application, String environmentName) {
-    return call("DescribeConfigurationSettings", () -> {
-      List<ConfigurationSettingsDescription> all = ebClient.get().describeConfigurationSettings(r -> r.applicationName(application)
-          .environmentName(environmentName)).configurationSettings();
-      // A running environment may also list a draft (pending or failed); the deployed one is what runs.
-      ConfigurationSettingsDescription deployed = all.stream().filter(d -> "deployed".equals(d.deploymentStatusAsString()))
-          .findFirst().orElse(all.isEmpty() ? null : all.get(0));
-      if (deployed == null) {
-        return List.<OptionSetting>of();
-      }
-      return deployed.optionSettings().stream().map(o -> new OptionSetting(o.resourceName(), o.namespace(), o.optionName(),
-          o.value() == null || o.value().isEmpty() ? null : o.value())).toList();
-    });
+    return call(
+        "DescribeConfigurationSettings",
+        () -> {
+          List<ConfigurationSettingsDescription> all =
+              ebClient
+                  .get()
+                  .describeConfigurationSettings(
+                      r -> r.applicationName(application).environmentName(environmentName))
+                  .configurationSettings();
+          // A running environment may also list a draft (pending or failed); the deployed one is
+          // what runs.
+          ConfigurationSettingsDescription deployed =
+              all.stream()
+                  .filter(d -> "deployed".equals(d.deploymentStatusAsString()))
+                  .findFirst()
+                  .orElse(all.isEmpty() ? null : all.get(0));
+          if (deployed == null) {
+            return List.<OptionSetting>of();
+          }
+          return deployed.optionSettings().stream()
+              .map(
+                  o ->
+                      new OptionSetting(
+                          o.resourceName(),
+                          o.namespace(),
+                          o.optionName(),
+                          o.value() == null || o.value().isEmpty() ? null : o.value()))
+              .toList();
+        });
   }
 
   @Override
   public List<String> templates(String application) {
-    return call("DescribeApplications", () -> ebClient.get().describeApplications(r -> r.applicationNames(application)).applications()
-        .stream().flatMap(a -> a.configurationTemplates().stream()).toList());
+    return call(
+        "DescribeApplications",
+        () ->
+            ebClient
+                .get()
+                .describeApplications(r -> r.applicationNames(application))
+                .applications()
+                .stream()
+                .flatMap(a -> a.configurationTemplates().stream())
+                .toList());
   }
 
   @Override
   public boolean applicationExists(String application) {
-    return call("DescribeApplications", () -> !ebClient.get().describeApplications(r -> r.applicationNames(application)).applications()
-        .isEmpty());
+    return call(
+        "DescribeApplications",
+        () ->
+            !ebClient
+                .get()
+                .describeApplications(r -> r.applicationNames(application))
+                .applications()
+                .isEmpty());
   }
 
   @Override
   public String storageBucket() {
-    return call("CreateStorageLocation", () -> ebClient.get().createStorageLocation(r -> {}).s3Bucket());
+    return call(
+        "CreateStorageLocation", () -> ebClient.get().createStorageLocation(r -> {}).s3Bucket());
   }
 
   @Override
@@ -178,12 +271,33 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
     try {
       long size = Files.size(file);
       if (size < multipartThreshold) {
-        call("PutObject", () -> s3Client.get().putObject(r -> r.bucket(bucket).key(key).contentType("application/zip").metadata(metadata),
-            RequestBody.fromFile(file)));
+        call(
+            "PutObject",
+            () ->
+                s3Client
+                    .get()
+                    .putObject(
+                        r ->
+                            r.bucket(bucket)
+                                .key(key)
+                                .contentType("application/zip")
+                                .metadata(metadata),
+                        RequestBody.fromFile(file)));
         return;
       }
-      String uploadId = call("CreateMultipartUpload", () -> s3Client.get().createMultipartUpload(r -> r.bucket(bucket).key(key)
-          .contentType("application/zip").metadata(metadata)).uploadId());
+      String uploadId =
+          call(
+              "CreateMultipartUpload",
+              () ->
+                  s3Client
+                      .get()
+                      .createMultipartUpload(
+                          r ->
+                              r.bucket(bucket)
+                                  .key(key)
+                                  .contentType("application/zip")
+                                  .metadata(metadata))
+                      .uploadId());
       List<CompletedPart> parts = new ArrayList<>();
       try (InputStream in = Files.newInputStream(file)) {
         byte[] buffer = new byte[PART_SIZE];
@@ -194,98 +308,221 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
           }
           int number = part;
           byte[] bytes = java.util.Arrays.copyOf(buffer, n);
-          String etag = call("UploadPart", () -> s3Client.get().uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId)
-              .partNumber(number), RequestBody.fromBytes(bytes)).eTag());
+          String etag =
+              call(
+                  "UploadPart",
+                  () ->
+                      s3Client
+                          .get()
+                          .uploadPart(
+                              r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
+                              RequestBody.fromBytes(bytes))
+                          .eTag());
           parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
         }
       } catch (RuntimeException | IOException e) {
         try {
           s3Client.get().abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
         } catch (RuntimeException ignored) {
-          // The upload's parts expire with the bucket's lifecycle rules; the original error matters more.
+          // The upload's parts expire with the bucket's lifecycle rules; the original error matters
+          // more.
         }
         throw e;
       }
-      call("CompleteMultipartUpload", () -> s3Client.get().completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
-          .multipartUpload(m -> m.parts(parts))));
+      call(
+          "CompleteMultipartUpload",
+          () ->
+              s3Client
+                  .get()
+                  .completeMultipartUpload(
+                      r ->
+                          r.bucket(bucket)
+                              .key(key)
+                              .uploadId(uploadId)
+                              .multipartUpload(m -> m.parts(parts))));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 
   @Override
-  public void createVersion(String application, String label, String description, String bucket, String key,
+  public void createVersion(
+      String application,
+      String label,
+      String description,
+      String bucket,
+      String key,
       Map<String, String> tags) {
-    call("CreateApplicationVersion", () -> ebClient.get().createApplicationVersion(r -> r.applicationName(application).versionLabel(label)
-        .description(description).sourceBundle(s -> s.s3Bucket(bucket).s3Key(key)).tags(tags(tags))));
+    call(
+        "CreateApplicationVersion",
+        () ->
+            ebClient
+                .get()
+                .createApplicationVersion(
+                    r ->
+                        r.applicationName(application)
+                            .versionLabel(label)
+                            .description(description)
+                            .sourceBundle(s -> s.s3Bucket(bucket).s3Key(key))
+                            .tags(tags(tags))));
   }
 
   @Override
   public void deleteVersion(String application, String label, boolean deleteBundle) {
-    call("DeleteApplicationVersion", () -> ebClient.get().deleteApplicationVersion(r -> r.applicationName(application).versionLabel(label)
-        .deleteSourceBundle(deleteBundle)));
+    call(
+        "DeleteApplicationVersion",
+        () ->
+            ebClient
+                .get()
+                .deleteApplicationVersion(
+                    r ->
+                        r.applicationName(application)
+                            .versionLabel(label)
+                            .deleteSourceBundle(deleteBundle)));
   }
 
   @Override
   public String deploy(String environmentName, String versionLabel) {
-    return call("UpdateEnvironment", () -> ebClient.get().updateEnvironment(r -> r.environmentName(environmentName)
-        .versionLabel(versionLabel)).responseMetadata().requestId());
+    return call(
+        "UpdateEnvironment",
+        () ->
+            ebClient
+                .get()
+                .updateEnvironment(
+                    r -> r.environmentName(environmentName).versionLabel(versionLabel))
+                .responseMetadata()
+                .requestId());
   }
 
   @Override
   public String swapCnames(String environmentA, String environmentB) {
-    return call("SwapEnvironmentCNAMEs", () -> ebThrottleRetryOnlyClient.get().swapEnvironmentCNAMEs(r -> r.sourceEnvironmentName(environmentA)
-        .destinationEnvironmentName(environmentB)).responseMetadata().requestId());
+    return call(
+        "SwapEnvironmentCNAMEs",
+        () ->
+            ebThrottleRetryOnlyClient
+                .get()
+                .swapEnvironmentCNAMEs(
+                    r ->
+                        r.sourceEnvironmentName(environmentA)
+                            .destinationEnvironmentName(environmentB))
+                .responseMetadata()
+                .requestId());
   }
 
   @Override
   public String terminate(String environmentName) {
-    return call("TerminateEnvironment", () -> ebClient.get().terminateEnvironment(r -> r.environmentName(environmentName))
-        .responseMetadata().requestId());
+    return call(
+        "TerminateEnvironment",
+        () ->
+            ebClient
+                .get()
+                .terminateEnvironment(r -> r.environmentName(environmentName))
+                .responseMetadata()
+                .requestId());
   }
 
   @Override
-  public void createTemplate(String application, String templateName, String environmentId, String description) {
-    call("CreateConfigurationTemplate", () -> ebClient.get().createConfigurationTemplate(r -> r.applicationName(application)
-        .templateName(templateName).environmentId(environmentId).description(description)));
+  public void createTemplate(
+      String application, String templateName, String environmentId, String description) {
+    call(
+        "CreateConfigurationTemplate",
+        () ->
+            ebClient
+                .get()
+                .createConfigurationTemplate(
+                    r ->
+                        r.applicationName(application)
+                            .templateName(templateName)
+                            .environmentId(environmentId)
+                            .description(description)));
   }
 
   @Override
   public void deleteTemplate(String application, String templateName) {
-    call("DeleteConfigurationTemplate", () -> ebClient.get().deleteConfigurationTemplate(r -> r.applicationName(application)
-        .templateName(templateName)));
+    call(
+        "DeleteConfigurationTemplate",
+        () ->
+            ebClient
+                .get()
+                .deleteConfigurationTemplate(
+                    r -> r.applicationName(application).templateName(templateName)));
   }
 
   @Override
   public Created createEnvironment(NewEnvironment spec) {
-    // CreateEnvironment is not idempotent (a retry after a lost response meets "already exists"), so
-    // it goes through the client that retries throttling only; the caller looks the environment up.
-    return call("CreateEnvironment", () -> {
-      CreateEnvironmentResponse r = ebThrottleRetryOnlyClient.get().createEnvironment(b -> b.applicationName(spec.applicationName())
-          .environmentName(spec.environmentName()).templateName(spec.templateName()).versionLabel(spec.versionLabel())
-          .cnamePrefix(spec.cnamePrefix()).description(spec.description()).tags(tags(spec.tags())));
-      Environment env = new Environment(r.environmentName(), r.environmentId(), r.applicationName(), r.versionLabel(),
-          r.cname(), r.endpointURL(), r.statusAsString(), r.healthAsString(), r.healthStatusAsString(),
-          r.tier() == null ? null : r.tier().name(), r.environmentArn(), r.templateName(), r.solutionStackName(),
-          r.platformArn(), r.dateUpdated());
-      return new Created(env, r.responseMetadata().requestId());
-    });
+    // CreateEnvironment is not idempotent (a retry after a lost response meets "already exists"),
+    // so it goes through the client that retries throttling only; the caller looks the environment
+    // up.
+    return call(
+        "CreateEnvironment",
+        () -> {
+          CreateEnvironmentResponse r =
+              ebThrottleRetryOnlyClient
+                  .get()
+                  .createEnvironment(
+                      b ->
+                          b.applicationName(spec.applicationName())
+                              .environmentName(spec.environmentName())
+                              .templateName(spec.templateName())
+                              .versionLabel(spec.versionLabel())
+                              .cnamePrefix(spec.cnamePrefix())
+                              .description(spec.description())
+                              .tags(tags(spec.tags())));
+          Environment env =
+              new Environment(
+                  r.environmentName(),
+                  r.environmentId(),
+                  r.applicationName(),
+                  r.versionLabel(),
+                  r.cname(),
+                  r.endpointURL(),
+                  r.statusAsString(),
+                  r.healthAsString(),
+                  r.healthStatusAsString(),
+                  r.tier() == null ? null : r.tier().name(),
+                  r.environmentArn(),
+                  r.templateName(),
+                  r.solutionStackName(),
+                  r.platformArn(),
+                  r.dateUpdated());
+          return new Created(env, r.responseMetadata().requestId());
+        });
   }
 
   private static List<Tag> tags(Map<String, String> tags) {
-    return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    return tags.entrySet().stream()
+        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+        .toList();
   }
 
   private static Environment environment(EnvironmentDescription e) {
-    return new Environment(e.environmentName(), e.environmentId(), e.applicationName(), e.versionLabel(), e.cname(),
-        e.endpointURL(), e.statusAsString(), e.healthAsString(), e.healthStatusAsString(), e.tier() == null ? null : e.tier().name(),
-        e.environmentArn(), e.templateName(), e.solutionStackName(), e.platformArn(), e.dateUpdated());
+    return new Environment(
+        e.environmentName(),
+        e.environmentId(),
+        e.applicationName(),
+        e.versionLabel(),
+        e.cname(),
+        e.endpointURL(),
+        e.statusAsString(),
+        e.healthAsString(),
+        e.healthStatusAsString(),
+        e.tier() == null ? null : e.tier().name(),
+        e.environmentArn(),
+        e.templateName(),
+        e.solutionStackName(),
+        e.platformArn(),
+        e.dateUpdated());
   }
 
-  private static ApplicationVersion version(software.amazon.awssdk.services.elasticbeanstalk.model.ApplicationVersionDescription v) {
-    return new ApplicationVersion(v.versionLabel(), v.applicationVersionArn(),
-        v.sourceBundle() == null ? null : v.sourceBundle().s3Bucket(), v.sourceBundle() == null ? null : v.sourceBundle().s3Key(),
-        v.dateCreated(), v.description());
+  private static ApplicationVersion version(
+      software.amazon.awssdk.services.elasticbeanstalk.model.ApplicationVersionDescription v) {
+    return new ApplicationVersion(
+        v.versionLabel(),
+        v.applicationVersionArn(),
+        v.sourceBundle() == null ? null : v.sourceBundle().s3Bucket(),
+        v.sourceBundle() == null ? null : v.sourceBundle().s3Key(),
+        v.dateCreated(),
+        v.description());
   }
 
   private static <T> T call(String operation, Supplier<T> body) {
@@ -305,18 +542,35 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
     if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
       String code = service.awsErrorDetails().errorCode();
       String message = service.awsErrorDetails().errorMessage();
-      return new BeanstalkException(operation, code, service.statusCode(),
-          operation + " failed: " + (message == null ? service.getMessage() : message) + " (" + code + ", HTTP "
-              + service.statusCode() + ")", e);
+      return new BeanstalkException(
+          operation,
+          code,
+          service.statusCode(),
+          operation
+              + " failed: "
+              + (message == null ? service.getMessage() : message)
+              + " ("
+              + code
+              + ", HTTP "
+              + service.statusCode()
+              + ")",
+          e);
     }
     String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (detail.startsWith("Unable to load credentials")) {
       // The SDK lists every provider of its chain and why each failed; the fix is what users need.
-      return new BeanstalkException(operation, null, 0, "no AWS credentials found: in GitHub Actions set role-to-assume "
-          + "(with permissions: id-token: write) or run aws-actions/configure-aws-credentials before this step; "
-          + "elsewhere set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE", e);
+      return new BeanstalkException(
+          operation,
+          null,
+          0,
+          "no AWS credentials found: in GitHub Actions set role-to-assume "
+              + "(with permissions: id-token: write) or run aws-actions/configure-aws-credentials before this step; "
+              + "elsewhere set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE",
+          e);
     }
-    if (e.getCause() != null && e.getCause().getMessage() != null && !detail.contains(e.getCause().getMessage())) {
+    if (e.getCause() != null
+        && e.getCause().getMessage() != null
+        && !detail.contains(e.getCause().getMessage())) {
       detail += " (" + e.getCause().getMessage() + ")";
     }
     return new BeanstalkException(operation, null, 0, operation + " failed: " + detail, e);

@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityRespon
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
- * Credentials from {@code role-to-assume}: a fresh OIDC token exchanged with AssumeRoleWithWebIdentity,
- * renewed when less than a fifth of the session (at most five minutes) is left, so a deployment
- * that outlasts one session keeps going.
+ * Credentials from {@code role-to-assume}: a fresh OIDC token exchanged with
+ * AssumeRoleWithWebIdentity, renewed when less than a fifth of the session (at most five minutes)
+ * is left, so a deployment that outlasts one session keeps going.
  */
 final class WebIdentityCredentials implements AwsCredentialsProvider {
   private static final Duration MAX_REFRESH_MARGIN = Duration.ofMinutes(5);
@@ -26,7 +26,8 @@ final class WebIdentityCredentials implements AwsCredentialsProvider {
   private AwsSessionCredentials current;
   private Instant refreshAt = Instant.MIN;
 
-  WebIdentityCredentials(StsClient sts, AwsSettings.WebIdentity source, Clock clock, Consumer<String> secrets) {
+  WebIdentityCredentials(
+      StsClient sts, AwsSettings.WebIdentity source, Clock clock, Consumer<String> secrets) {
     this.sts = sts;
     this.source = source;
     this.clock = clock;
@@ -40,22 +41,34 @@ final class WebIdentityCredentials implements AwsCredentialsProvider {
       secrets.accept(token);
       AssumeRoleWithWebIdentityResponse response;
       try {
-        response = sts.assumeRoleWithWebIdentity(r -> r.roleArn(source.roleArn()).roleSessionName(source.sessionName())
-            .webIdentityToken(token).durationSeconds((int) source.sessionLength().toSeconds()));
+        response =
+            sts.assumeRoleWithWebIdentity(
+                r ->
+                    r.roleArn(source.roleArn())
+                        .roleSessionName(source.sessionName())
+                        .webIdentityToken(token)
+                        .durationSeconds((int) source.sessionLength().toSeconds()));
       } catch (RuntimeException e) {
         throw SdkBeanstalkGateway.translate("AssumeRoleWithWebIdentity", e);
       }
       Credentials c = response.credentials();
       secrets.accept(c.secretAccessKey());
       secrets.accept(c.sessionToken());
-      current = AwsSessionCredentials.builder().accessKeyId(c.accessKeyId()).secretAccessKey(c.secretAccessKey())
-          .sessionToken(c.sessionToken()).expirationTime(c.expiration()).build();
+      current =
+          AwsSessionCredentials.builder()
+              .accessKeyId(c.accessKeyId())
+              .secretAccessKey(c.secretAccessKey())
+              .sessionToken(c.sessionToken())
+              .expirationTime(c.expiration())
+              .build();
       Instant now = clock.instant();
       Duration life = Duration.between(now, c.expiration());
-      Duration margin = life.dividedBy(5).compareTo(MAX_REFRESH_MARGIN) < 0 ? life.dividedBy(5) : MAX_REFRESH_MARGIN;
+      Duration margin =
+          life.dividedBy(5).compareTo(MAX_REFRESH_MARGIN) < 0
+              ? life.dividedBy(5)
+              : MAX_REFRESH_MARGIN;
       refreshAt = c.expiration().minus(margin);
     }
     return current;
   }
-
 }

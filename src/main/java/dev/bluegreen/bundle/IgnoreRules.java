@@ -30,19 +30,20 @@ public final class IgnoreRules {
 
   private static final IgnoreRules NONE = new IgnoreRules(List.of());
 
-  private static final Map<String, String> POSIX_CLASSES = Map.ofEntries(
-      Map.entry("alnum", "0-9A-Za-z"),
-      Map.entry("alpha", "A-Za-z"),
-      Map.entry("blank", "\t "),
-      Map.entry("cntrl", "\\x00-\\x1f\\x7f"),
-      Map.entry("digit", "0-9"),
-      Map.entry("graph", "\\x21-\\x7e"),
-      Map.entry("lower", "a-z"),
-      Map.entry("print", "\\x20-\\x7e"),
-      Map.entry("punct", "!-/:-@\\[-`{-~"),
-      Map.entry("space", "\t\n\r "),
-      Map.entry("upper", "A-Z"),
-      Map.entry("xdigit", "0-9A-Fa-f"));
+  private static final Map<String, String> POSIX_CLASSES =
+      Map.ofEntries(
+          Map.entry("alnum", "0-9A-Za-z"),
+          Map.entry("alpha", "A-Za-z"),
+          Map.entry("blank", "\t "),
+          Map.entry("cntrl", "\\x00-\\x1f\\x7f"),
+          Map.entry("digit", "0-9"),
+          Map.entry("graph", "\\x21-\\x7e"),
+          Map.entry("lower", "a-z"),
+          Map.entry("print", "\\x20-\\x7e"),
+          Map.entry("punct", "!-/:-@\\[-`{-~"),
+          Map.entry("space", "\t\n\r "),
+          Map.entry("upper", "A-Z"),
+          Map.entry("xdigit", "0-9A-Fa-f"));
 
   private final List<Rule> rules;
 
@@ -76,7 +77,8 @@ public final class IgnoreRules {
    *
    * @param relativePath a non-empty path relative to the bundle root, with {@code /} separators and
    *     no leading or trailing {@code /}
-   * @param directory whether the path is a directory (patterns ending in {@code /} match only those)
+   * @param directory whether the path is a directory (patterns ending in {@code /} match only
+   *     those)
    */
   public boolean ignored(String relativePath, boolean directory) {
     String path = bytes(relativePath);
@@ -92,11 +94,13 @@ public final class IgnoreRules {
 
   /**
    * Whether the path is excluded once the rule about parent directories applies, as {@code git
-   * check-ignore} reports it: some parent directory is {@link #ignored}, or else the path itself is.
-   * Same arguments as {@link #ignored}.
+   * check-ignore} reports it: some parent directory is {@link #ignored}, or else the path itself
+   * is. Same arguments as {@link #ignored}.
    */
   public boolean excludedWithParents(String relativePath, boolean directory) {
-    for (int slash = relativePath.indexOf('/'); slash >= 0; slash = relativePath.indexOf('/', slash + 1)) {
+    for (int slash = relativePath.indexOf('/');
+        slash >= 0;
+        slash = relativePath.indexOf('/', slash + 1)) {
       if (ignored(relativePath.substring(0, slash), true)) {
         return true;
       }
@@ -125,7 +129,10 @@ public final class IgnoreRules {
     return new String(s.getBytes(UTF_8), ISO_8859_1);
   }
 
-  /** A pattern without a slash (but for a trailing one) is matched against the last name of the path only. */
+  /**
+   * A pattern without a slash (but for a trailing one) is matched against the last name of the path
+   * only.
+   */
   private record Rule(Pattern regex, boolean negated, boolean directoryOnly, boolean nameOnly) {
 
     /** Empty for a line that can match nothing (blank, {@code !}, {@code /}, invalid glob). */
@@ -162,7 +169,9 @@ public final class IgnoreRules {
     /** Empty when git can never match the glob. */
     static Optional<Pattern> regex(String glob) {
       Glob g = new Glob(glob);
-      return g.translate() ? Optional.of(Pattern.compile(g.re.toString(), Pattern.DOTALL)) : Optional.empty();
+      return g.translate()
+          ? Optional.of(Pattern.compile(g.re.toString(), Pattern.DOTALL))
+          : Optional.empty();
     }
 
     private boolean translate() {
@@ -211,14 +220,17 @@ public final class IgnoreRules {
       return glob.length();
     }
 
-    /** Translates the run of {@code *} at {@code start}; returns the index after what it consumed. */
+    /**
+     * Translates the run of {@code *} at {@code start}; returns the index after what it consumed.
+     */
     private int stars(int start, int firstWildcard) {
       int end = start;
       while (end < glob.length() && glob.charAt(end) == '*') {
         end++;
       }
       boolean leading = start == firstWildcard || glob.charAt(start - 1) == '/';
-      boolean trailing = end == glob.length() || glob.charAt(end) == '/' || glob.startsWith("\\/", end);
+      boolean trailing =
+          end == glob.length() || glob.charAt(end) == '/' || glob.startsWith("\\/", end);
       if (end - start < 2 || !leading || !trailing) {
         re.append("[^/]*");
         return end;
@@ -232,8 +244,8 @@ public final class IgnoreRules {
     }
 
     /**
-     * Adds to {@code set} the bytes the bracket expression at {@code open} matches; returns the index
-     * of its closing {@code ]}, or -1 where git gives up on the whole pattern.
+     * Adds to {@code set} the bytes the bracket expression at {@code open} matches; returns the
+     * index of its closing {@code ]}, or -1 where git gives up on the whole pattern.
      */
     private int bracket(int open, BitSet set) {
       int i = open + 1;
@@ -253,7 +265,10 @@ public final class IgnoreRules {
           }
           c = glob.charAt(i);
           set.set(c);
-        } else if (c == '-' && previous >= 0 && i + 1 < glob.length() && glob.charAt(i + 1) != ']') {
+        } else if (c == '-'
+            && previous >= 0
+            && i + 1 < glob.length()
+            && glob.charAt(i + 1) != ']') {
           c = glob.charAt(++i);
           if (c == '\\') {
             if (++i >= glob.length()) {

@@ -17,7 +17,9 @@ public final class Scratch implements AutoCloseable {
   private final Path base;
   private Path dir;
 
-  /** @param base where the directory is made: TMPDIR when set, else java.io.tmpdir */
+  /**
+   * @param base where the directory is made: TMPDIR when set, else java.io.tmpdir
+   */
   public Scratch(Path base) {
     this.base = base;
   }
@@ -39,7 +41,10 @@ public final class Scratch implements AutoCloseable {
     return dir;
   }
 
-  /** The JVM's temporary directory, or TMPDIR from this environment when it is set (as mktemp reads it). */
+  /**
+   * The JVM's temporary directory, or TMPDIR from this environment when it is set (as mktemp reads
+   * it).
+   */
   public static Path baseFor(java.util.Map<String, String> env) {
     String tmp = env.get("TMPDIR");
     return Path.of(tmp != null && !tmp.isBlank() ? tmp : System.getProperty("java.io.tmpdir"));
@@ -51,22 +56,26 @@ public final class Scratch implements AutoCloseable {
       return;
     }
     try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.delete(file);
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-          Files.delete(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+              Files.delete(d);
+              return FileVisitResult.CONTINUE;
+            }
+          });
       dir = null;
     } catch (IOException e) {
-      throw new UncheckedIOException("could not delete the temporary directory " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "could not delete the temporary directory " + dir + ": " + e.getMessage(), e);
     }
   }
 }

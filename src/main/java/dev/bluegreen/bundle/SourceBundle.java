@@ -34,7 +34,9 @@ import java.util.zip.ZipOutputStream;
 public final class SourceBundle {
 
   /** Written into the archive as every entry's time: the same tree always gives the same bytes. */
-  private static final FileTime EPOCH = FileTime.fromMillis(315532800000L); // 1980-01-01, the zip format's first instant
+  private static final FileTime EPOCH =
+      FileTime.fromMillis(315532800000L); // 1980-01-01, the zip format's first instant
+
   static final String EBIGNORE = ".ebignore";
   static final String GIT = ".git";
 
@@ -49,7 +51,8 @@ public final class SourceBundle {
   private final List<String> gitLeftOut;
   private final List<String> ignoredLeftOut;
 
-  private SourceBundle(Path path, List<Entry> entries, List<String> gitLeftOut, List<String> ignoredLeftOut) {
+  private SourceBundle(
+      Path path, List<Entry> entries, List<String> gitLeftOut, List<String> ignoredLeftOut) {
     this.path = path;
     this.entries = entries;
     this.gitLeftOut = gitLeftOut;
@@ -59,8 +62,8 @@ public final class SourceBundle {
   /**
    * Checks {@code given} (relative to {@code workspace}, or absolute).
    *
-   * @param confined the real path must lie inside the workspace: always in GitHub Actions, and
-   *     for relative paths elsewhere (an absolute path typed on a command line is the user's choice)
+   * @param confined the real path must lie inside the workspace: always in GitHub Actions, and for
+   *     relative paths elsewhere (an absolute path typed on a command line is the user's choice)
    */
   public static Inspection inspect(String given, Path workspace, boolean confined) {
     List<String> problems = new ArrayList<>();
@@ -86,9 +89,17 @@ public final class SourceBundle {
     if (confined) {
       Path root = realOrSelf(workspace);
       if (!real.startsWith(root)) {
-        problems.add(given + " resolves to " + real + ", outside the workspace " + root + "; the bundle must come from "
-            + "the workspace" + (Path.of(given).isAbsolute() ? "" : " (outside GitHub Actions an absolute path may point "
-            + "elsewhere)"));
+        problems.add(
+            given
+                + " resolves to "
+                + real
+                + ", outside the workspace "
+                + root
+                + "; the bundle must come from "
+                + "the workspace"
+                + (Path.of(given).isAbsolute()
+                    ? ""
+                    : " (outside GitHub Actions an absolute path may point elsewhere)"));
         return new Inspection(Optional.empty(), problems);
       }
     }
@@ -106,11 +117,13 @@ public final class SourceBundle {
     Walk walk = new Walk(real, problems);
     walk.directory(real, "");
     walk.entries.sort(Comparator.comparing(Entry::name));
-    return result(new SourceBundle(real, List.copyOf(walk.entries), walk.git, walk.ignored), problems);
+    return result(
+        new SourceBundle(real, List.copyOf(walk.entries), walk.git, walk.ignored), problems);
   }
 
   private static Inspection result(SourceBundle bundle, List<String> problems) {
-    return new Inspection(problems.isEmpty() ? Optional.of(bundle) : Optional.empty(), List.copyOf(problems));
+    return new Inspection(
+        problems.isEmpty() ? Optional.of(bundle) : Optional.empty(), List.copyOf(problems));
   }
 
   /** The bundle's real path. */
@@ -133,12 +146,19 @@ public final class SourceBundle {
   public Optional<String> leftOut() {
     List<String> parts = new ArrayList<>();
     if (!gitLeftOut.isEmpty()) {
-      parts.add(count(gitLeftOut) + " (" + list(gitLeftOut) + ": git metadata, where actions/checkout keeps the job's token)");
+      parts.add(
+          count(gitLeftOut)
+              + " ("
+              + list(gitLeftOut)
+              + ": git metadata, where actions/checkout keeps the job's token)");
     }
     if (!ignoredLeftOut.isEmpty()) {
-      parts.add(count(ignoredLeftOut) + " matched by " + EBIGNORE + " (" + list(ignoredLeftOut) + ")");
+      parts.add(
+          count(ignoredLeftOut) + " matched by " + EBIGNORE + " (" + list(ignoredLeftOut) + ")");
     }
-    return parts.isEmpty() ? Optional.empty() : Optional.of("left out " + String.join(" and ", parts));
+    return parts.isEmpty()
+        ? Optional.empty()
+        : Optional.of("left out " + String.join(" and ", parts));
   }
 
   /** The file to upload: the bundle itself, or the directory zipped into {@code scratch}. */
@@ -147,13 +167,14 @@ public final class SourceBundle {
       return path;
     }
     Path zip = scratch.newFile("bundle-", ".zip");
-    try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(zip);
+        ZipOutputStream z = new ZipOutputStream(out)) {
       for (Entry entry : entries) {
         ZipEntry e = new ZipEntry(entry.name());
         e.setLastModifiedTime(EPOCH);
         z.putNextEntry(e);
-        // The walk saw a regular file here; refusing to follow a link now keeps a file swapped for a
-        // link since then out of the bundle.
+        // The walk saw a regular file here; refusing to follow a link now keeps a file swapped for
+        // a link since then out of the bundle.
         try (InputStream in = Files.newInputStream(entry.file(), LinkOption.NOFOLLOW_LINKS)) {
           in.transferTo(z);
         }
@@ -164,8 +185,10 @@ public final class SourceBundle {
   }
 
   public static String sha256(Path file) throws IOException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS),
-        MessageDigest.getInstance("SHA-256"))) {
+    try (InputStream in =
+        new DigestInputStream(
+            Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS),
+            MessageDigest.getInstance("SHA-256"))) {
       in.transferTo(OutputStream.nullOutputStream());
       return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
     } catch (NoSuchAlgorithmException e) {
@@ -173,7 +196,10 @@ public final class SourceBundle {
     }
   }
 
-  /** The directory walk: entries, what was left out, and problems, in one pass that follows no link blindly. */
+  /**
+   * The directory walk: entries, what was left out, and problems, in one pass that follows no link
+   * blindly.
+   */
   private static final class Walk {
     private final Path root;
     private final List<String> problems;
@@ -214,7 +240,12 @@ public final class SourceBundle {
             attrs = Files.readAttributes(target, BasicFileAttributes.class);
           } catch (IOException e) {
             if (!leftOut(name, false)) {
-              problems.add(child + " is a link to nothing (" + e.getMessage() + "); remove it or list it in " + EBIGNORE);
+              problems.add(
+                  child
+                      + " is a link to nothing ("
+                      + e.getMessage()
+                      + "); remove it or list it in "
+                      + EBIGNORE);
             }
             continue;
           }
@@ -223,8 +254,16 @@ public final class SourceBundle {
           continue;
         }
         if (!target.startsWith(root)) {
-          problems.add(child + " is a link to " + target + ", outside the bundle directory " + root + "; links may only "
-              + "point inside it (remove the link, copy the file in, or list it in " + EBIGNORE + ")");
+          problems.add(
+              child
+                  + " is a link to "
+                  + target
+                  + ", outside the bundle directory "
+                  + root
+                  + "; links may only "
+                  + "point inside it (remove the link, copy the file in, or list it in "
+                  + EBIGNORE
+                  + ")");
         } else if (attrs.isDirectory()) {
           if (open.contains(target)) {
             problems.add(child + " is a link to " + target + ", which contains it: a loop");
@@ -234,7 +273,8 @@ public final class SourceBundle {
         } else if (attrs.isRegularFile()) {
           entries.add(new Entry(name, target));
         } else {
-          problems.add(child + " is " + kind(attrs) + "; a bundle holds only regular files and directories");
+          problems.add(
+              child + " is " + kind(attrs) + "; a bundle holds only regular files and directories");
         }
       }
       open.remove(open.size() - 1);
@@ -268,7 +308,9 @@ public final class SourceBundle {
   }
 
   private static String kind(BasicFileAttributes attrs) {
-    return attrs.isOther() ? "a special file (a device, FIFO or socket)" : "neither a file nor a directory";
+    return attrs.isOther()
+        ? "a special file (a device, FIFO or socket)"
+        : "neither a file nor a directory";
   }
 
   private static Path realOrSelf(Path p) {
@@ -284,6 +326,8 @@ public final class SourceBundle {
   }
 
   private static String list(List<String> names) {
-    return names.size() <= 5 ? String.join(", ", names) : String.join(", ", names.subList(0, 5)) + ", …";
+    return names.size() <= 5
+        ? String.join(", ", names)
+        : String.join(", ", names.subList(0, 5)) + ", …";
   }
 }

@@ -19,13 +19,13 @@ import picocli.CommandLine.Spec;
  */
 abstract class ActionCommand implements Callable<Integer> {
 
-  @Inject
-  Execution execution;
+  @Inject Execution execution;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--stacktrace", description = "print stack traces of unexpected errors (also with RUNNER_DEBUG=1)")
+  @Option(
+      names = "--stacktrace",
+      description = "print stack traces of unexpected errors (also with RUNNER_DEBUG=1)")
   boolean stacktrace;
 
   abstract Command command();

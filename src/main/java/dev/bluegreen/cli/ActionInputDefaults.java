@@ -13,13 +13,16 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 public final class ActionInputDefaults implements IDefaultValueProvider {
 
-  /** DNXLabs docker-beanstalk-bluegreen variables, for users who switch by changing the image name. */
-  static final Map<String, String> DNX = Map.of(
-      "application-name", "BEANSTALK_APP_NAME",
-      "blue-environment", "BLUE_ENV_NAME",
-      "green-environment", "GREEN_ENV_NAME",
-      "version-label", "VERSION_LABEL",
-      "s3-bucket", "S3_ARTIFACTS_BUCKET");
+  /**
+   * DNXLabs docker-beanstalk-bluegreen variables, for users who switch by changing the image name.
+   */
+  static final Map<String, String> DNX =
+      Map.of(
+          "application-name", "BEANSTALK_APP_NAME",
+          "blue-environment", "BLUE_ENV_NAME",
+          "green-environment", "GREEN_ENV_NAME",
+          "version-label", "VERSION_LABEL",
+          "s3-bucket", "S3_ARTIFACTS_BUCKET");
 
   private final Map<String, String> env;
   private final ActionEnvironment action;
@@ -29,14 +32,18 @@ public final class ActionInputDefaults implements IDefaultValueProvider {
     this.action = new ActionEnvironment(env);
   }
 
-  /** True when the DNXLabs variables are in charge: no INPUT_ variable, and BEANSTALK_APP_NAME set. */
+  /**
+   * True when the DNXLabs variables are in charge: no INPUT_ variable, and BEANSTALK_APP_NAME set.
+   */
   public static boolean dnxMode(Map<String, String> env) {
     return !new ActionEnvironment(env).hasAnyInput() && notBlank(env.get("BEANSTALK_APP_NAME"));
   }
 
   /** DNXLabs' AUTH_METHOD=SSO with SSO_PROFILE: the AWS profile to use. */
   static java.util.Optional<String> dnxProfile(Map<String, String> env) {
-    if (dnxMode(env) && "SSO".equalsIgnoreCase(env.get("AUTH_METHOD")) && notBlank(env.get("SSO_PROFILE"))) {
+    if (dnxMode(env)
+        && "SSO".equalsIgnoreCase(env.get("AUTH_METHOD"))
+        && notBlank(env.get("SSO_PROFILE"))) {
       return java.util.Optional.of(env.get("SSO_PROFILE").trim());
     }
     return java.util.Optional.empty();

@@ -35,7 +35,10 @@ final class Beans {
     return host.cancellation();
   }
 
-  /** Through the proxy of the environment; a run with malformed proxy variables stops before any check. */
+  /**
+   * Through the proxy of the environment; a run with malformed proxy variables stops before any
+   * check.
+   */
   @Singleton
   @Secondary
   HealthChecker healthChecker(Host host, Clock clock, Sleeper sleeper) {

@@ -29,14 +29,20 @@ import picocli.CommandLine.Option;
  * time, with the product's default polling and timeouts: how far the run's wall time is above the
  * time Elastic Beanstalk itself needs, and how many API calls it makes. See docs/benchmarks.md.
  */
-@Command(name = "benchmark", hidden = true, mixinStandardHelpOptions = true,
-    description = "Benchmark both strategies on the simulator (virtual time) and print a markdown report.")
+@Command(
+    name = "benchmark",
+    hidden = true,
+    mixinStandardHelpOptions = true,
+    description =
+        "Benchmark both strategies on the simulator (virtual time) and print a markdown report.")
 final class BenchmarkCommand implements Callable<Integer> {
 
-  @Inject
-  Host host;
+  @Inject Host host;
 
-  @Option(names = "--runs", defaultValue = "20", description = "runs per case (different simulator seeds); default: 20")
+  @Option(
+      names = "--runs",
+      defaultValue = "20",
+      description = "runs per case (different simulator seeds); default: 20")
   int runs;
 
   record Case(String name, String strategy, double throttle) {}
@@ -53,10 +59,15 @@ final class BenchmarkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Case> cases = List.of(new Case("swap", "swap", 0), new Case("swap, 30 % throttled", "swap", 0.3),
-        new Case("clone", "clone", 0), new Case("clone, 30 % throttled", "clone", 0.3));
+    List<Case> cases =
+        List.of(
+            new Case("swap", "swap", 0),
+            new Case("swap, 30 % throttled", "swap", 0.3),
+            new Case("clone", "clone", 0),
+            new Case("clone, 30 % throttled", "clone", 0.3));
     PrintStream out = host.out();
-    out.println("| case | runs | wall time (mean) | EB critical path (mean) | ratio mean | ratio max | API calls mean (max) | failed runs |");
+    out.println(
+        "| case | runs | wall time (mean) | EB critical path (mean) | ratio mean | ratio max | API calls mean (max) | failed runs |");
     out.println("|---|---|---|---|---|---|---|---|");
     Map<String, List<Result>> all = new java.util.LinkedHashMap<>();
     for (Case c : cases) {
@@ -65,20 +76,40 @@ final class BenchmarkCommand implements Callable<Integer> {
         results.add(run(c, i));
       }
       all.put(c.name(), results);
-      out.println("| " + c.name() + " | " + runs + " | " + Durations.format(mean(results, Result::wall)) + " | "
-          + Durations.format(mean(results, Result::criticalPath)) + " | "
-          + String.format("%.3f", results.stream().mapToDouble(Result::ratio).average().orElse(0)) + " | "
-          + String.format("%.3f", results.stream().mapToDouble(Result::ratio).max().orElse(0)) + " | "
-          + String.format("%.1f", results.stream().mapToInt(Result::totalCalls).average().orElse(0)) + " ("
-          + results.stream().mapToInt(Result::totalCalls).max().orElse(0) + ") | "
-          + results.stream().filter(r -> r.exit() != 0).count() + " |");
+      out.println(
+          "| "
+              + c.name()
+              + " | "
+              + runs
+              + " | "
+              + Durations.format(mean(results, Result::wall))
+              + " | "
+              + Durations.format(mean(results, Result::criticalPath))
+              + " | "
+              + String.format(
+                  "%.3f", results.stream().mapToDouble(Result::ratio).average().orElse(0))
+              + " | "
+              + String.format("%.3f", results.stream().mapToDouble(Result::ratio).max().orElse(0))
+              + " | "
+              + String.format(
+                  "%.1f", results.stream().mapToInt(Result::totalCalls).average().orElse(0))
+              + " ("
+              + results.stream().mapToInt(Result::totalCalls).max().orElse(0)
+              + ") | "
+              + results.stream().filter(r -> r.exit() != 0).count()
+              + " |");
     }
     out.println();
     for (String strategy : List.of("swap", "clone")) {
       Duration calm = mean(all.get(strategy), Result::wall);
       Duration throttled = mean(all.get(strategy + ", 30 % throttled"), Result::wall);
-      out.println("- " + strategy + ": 30 % throttling adds " + String.format("%.1f %%", 100.0
-          * (throttled.toMillis() - calm.toMillis()) / calm.toMillis()) + " wall time");
+      out.println(
+          "- "
+              + strategy
+              + ": 30 % throttling adds "
+              + String.format(
+                  "%.1f %%", 100.0 * (throttled.toMillis() - calm.toMillis()) / calm.toMillis())
+              + " wall time");
     }
     out.println();
     out.println("API calls per operation (mean per run):");
@@ -86,10 +117,12 @@ final class BenchmarkCommand implements Callable<Integer> {
     for (Map.Entry<String, List<Result>> e : all.entrySet()) {
       Map<String, Double> perOp = new TreeMap<>();
       for (Result r : e.getValue()) {
-        r.calls().forEach((op, n) -> perOp.merge(op, (double) n / e.getValue().size(), Double::sum));
+        r.calls()
+            .forEach((op, n) -> perOp.merge(op, (double) n / e.getValue().size(), Double::sum));
       }
       StringBuilder line = new StringBuilder("- " + e.getKey() + ": ");
-      perOp.forEach((op, n) -> line.append(op).append(' ').append(String.format("%.1f", n)).append(", "));
+      perOp.forEach(
+          (op, n) -> line.append(op).append(' ').append(String.format("%.1f", n)).append(", "));
       out.println(line.substring(0, line.length() - 2));
     }
     return 0;
@@ -108,15 +141,37 @@ final class BenchmarkCommand implements Callable<Integer> {
     Files.writeString(bundle.resolve("index.html"), "v2");
     try (Simulator sim = Simulator.startVirtual(time, Timings.realistic(), seed)) {
       boolean clone = c.strategy().equals("clone");
-      sim.seed(clone ? new Seed("bench", List.of(new Seed.SeedVersion("v1", null)),
-          List.of(new Seed.SeedEnvironment("bench-blue", "bench", "v1"))) : Seed.pair("bench"));
+      sim.seed(
+          clone
+              ? new Seed(
+                  "bench",
+                  List.of(new Seed.SeedVersion("v1", null)),
+                  List.of(new Seed.SeedEnvironment("bench-blue", "bench", "v1")))
+              : Seed.pair("bench"));
       sim.faults().throttle(c.throttle());
       ByteArrayOutputStream sink = new ByteArrayOutputStream();
       PrintStream quiet = new PrintStream(sink, true);
-      Host h = new Host(sim.clientEnvironment(), time.clock(), time, quiet, quiet, work, new Cancellation());
-      int exit = Cli.run(h, "deploy", "--application-name", "bench", "--blue-environment", "bench-blue",
-          "--green-environment", clone ? "bench-tmp" : "bench-green", "--strategy", c.strategy(), "--production-cname", "bench",
-          "--version-label", "v2", "--source-bundle", bundle.toString());
+      Host h =
+          new Host(
+              sim.clientEnvironment(), time.clock(), time, quiet, quiet, work, new Cancellation());
+      int exit =
+          Cli.run(
+              h,
+              "deploy",
+              "--application-name",
+              "bench",
+              "--blue-environment",
+              "bench-blue",
+              "--green-environment",
+              clone ? "bench-tmp" : "bench-green",
+              "--strategy",
+              c.strategy(),
+              "--production-cname",
+              "bench",
+              "--version-label",
+              "v2",
+              "--source-bundle",
+              bundle.toString());
       Duration wall = Duration.between(start, time.now());
       Map<String, Integer> calls = new TreeMap<>();
       for (Call call : sim.calls().all()) {
@@ -141,7 +196,9 @@ final class BenchmarkCommand implements Callable<Integer> {
     return clone ? total.plus(Duration.ofSeconds(60)) : total;
   }
 
-  private static Duration mean(List<Result> results, java.util.function.Function<Result, Duration> f) {
-    return Duration.ofMillis(Math.round(results.stream().mapToLong(r -> f.apply(r).toMillis()).average().orElse(0)));
+  private static Duration mean(
+      List<Result> results, java.util.function.Function<Result, Duration> f) {
+    return Duration.ofMillis(
+        Math.round(results.stream().mapToLong(r -> f.apply(r).toMillis()).average().orElse(0)));
   }
 }

@@ -5,21 +5,28 @@ import dev.bluegreen.inputs.Input;
 import dev.bluegreen.inputs.Inputs;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 
-/** Runs the {@code bluegreen} command line in a host: picks the command, wires Micronaut and picocli, returns the exit code. */
+/**
+ * Runs the {@code bluegreen} command line in a host: picks the command, wires Micronaut and
+ * picocli, returns the exit code.
+ */
 public final class Cli {
   private Cli() {}
 
-  /** The commands the {@code command} input may name; the tool commands (simulate, demo) are for a terminal. */
-  static final List<String> ACTION_COMMANDS = List.of("deploy", "swap", "rollback", "status", "cleanup");
+  /**
+   * The commands the {@code command} input may name; the tool commands (simulate, demo) are for a
+   * terminal.
+   */
+  static final List<String> ACTION_COMMANDS =
+      List.of("deploy", "swap", "rollback", "status", "cleanup");
 
   public static int run(Host host, String... args) {
     return run(host, List.of(), args);
@@ -34,32 +41,44 @@ public final class Cli {
   public static int run(Host host, List<Object> beans, String... args) {
     // The product takes no Micronaut configuration (inputs come from INPUT_* and flags), so the
     // context skips environment deduction and property sources: they cost start-up time natively.
-    try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).deduceCloudEnvironment(false)
-        .bootstrapEnvironment(false).enableDefaultPropertySources(false).environmentPropertySource(false).banner(false)
-        .singletons(host).singletons(beans.toArray()).start()) {
+    try (ApplicationContext context =
+        ApplicationContext.builder()
+            .deduceEnvironment(false)
+            .deduceCloudEnvironment(false)
+            .bootstrapEnvironment(false)
+            .enableDefaultPropertySources(false)
+            .environmentPropertySource(false)
+            .banner(false)
+            .singletons(host)
+            .singletons(beans.toArray())
+            .start()) {
       if (args.length == 0) {
         Optional<String> problem = commandInputProblem(host);
         if (problem.isPresent()) {
           return context.getBean(Execution.class).refuse(List.of(problem.get()));
         }
       }
-      CommandLine cmd = withInputOptions(new CommandLine(BlueGreenCommand.class, new MicronautFactory(context)));
+      CommandLine cmd =
+          withInputOptions(new CommandLine(BlueGreenCommand.class, new MicronautFactory(context)));
       cmd.setDefaultValueProvider(new ActionInputDefaults(host.env()));
       cmd.setOut(new PrintWriter(new OutputStreamWriter(host.out(), StandardCharsets.UTF_8), true));
       cmd.setErr(new PrintWriter(new OutputStreamWriter(host.err(), StandardCharsets.UTF_8), true));
       cmd.setCaseInsensitiveEnumValuesAllowed(true);
-      cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-        host.err().println("bluegreen: unexpected error: " + e);
-        if (new ActionEnvironment(host.env()).debug()) {
-          e.printStackTrace(host.err());
-        }
-        return ExitCodes.NEEDS_PERSON;
-      });
+      cmd.setExecutionExceptionHandler(
+          (e, commandLine, parseResult) -> {
+            host.err().println("bluegreen: unexpected error: " + e);
+            if (new ActionEnvironment(host.env()).debug()) {
+              e.printStackTrace(host.err());
+            }
+            return ExitCodes.NEEDS_PERSON;
+          });
       return cmd.execute(args.length > 0 ? args : implicitCommand(host));
     }
   }
 
-  /** Every input except command becomes a --flag of each action command, as its declaration says. */
+  /**
+   * Every input except command becomes a --flag of each action command, as its declaration says.
+   */
   static CommandLine withInputOptions(CommandLine root) {
     for (CommandLine sub : root.getSubcommands().values()) {
       if (!(sub.getCommand() instanceof ActionCommand)) {
@@ -69,8 +88,11 @@ public final class Cli {
         if (input == Inputs.COMMAND) {
           continue;
         }
-        OptionSpec.Builder option = OptionSpec.builder(input.flag()).paramLabel(input.label()).type(String.class)
-            .description(input.description().replace("%", "%%"));
+        OptionSpec.Builder option =
+            OptionSpec.builder(input.flag())
+                .paramLabel(input.label())
+                .type(String.class)
+                .description(input.description().replace("%", "%%"));
         input.valueWhenBare().ifPresent(v -> option.arity("0..1").fallbackValue(v));
         sub.getCommandSpec().addOption(option.build());
       }
@@ -81,7 +103,9 @@ public final class Cli {
   /** A {@code command} input that names none of the action commands, as a problem. */
   static Optional<String> commandInputProblem(Host host) {
     ActionEnvironment action = new ActionEnvironment(host.env());
-    return action.input("command").filter(c -> !ACTION_COMMANDS.contains(c.toLowerCase(Locale.ROOT)))
+    return action
+        .input("command")
+        .filter(c -> !ACTION_COMMANDS.contains(c.toLowerCase(Locale.ROOT)))
         .map(c -> "command: '" + c + "' is not one of " + String.join(", ", ACTION_COMMANDS));
   }
 

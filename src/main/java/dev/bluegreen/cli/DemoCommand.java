@@ -28,31 +28,38 @@ import picocli.CommandLine.Option;
  * the normal code path (endpoints from AWS_ENDPOINT_URL_*, health checks through the simulator's
  * proxy), on a virtual clock: realistic Elastic Beanstalk durations, seconds of real time.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run a blue-green deploy against the embedded simulator and print the job summary. No AWS account needed.")
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run a blue-green deploy against the embedded simulator and print the job summary. No AWS account needed.")
 final class DemoCommand implements Callable<Integer> {
 
-  @Inject
-  Host host;
+  @Inject Host host;
 
   @Option(names = "--strategy", defaultValue = "swap", description = "swap or clone; default: swap")
   String strategy;
 
-  @Option(names = "--scenario", defaultValue = "healthy",
-      description = "healthy, unhealthy (the new version answers 500), reverted (Elastic Beanstalk rolls the deployment "
-          + "back), throttled (30 %% of calls throttled), red-after-swap (production turns Red after the swap); "
-          + "default: healthy")
+  @Option(
+      names = "--scenario",
+      defaultValue = "healthy",
+      description =
+          "healthy, unhealthy (the new version answers 500), reverted (Elastic Beanstalk rolls the deployment "
+              + "back), throttled (30 %% of calls throttled), red-after-swap (production turns Red after the swap); "
+              + "default: healthy")
   String scenario;
 
   @Override
   public Integer call() throws Exception {
-    String behaviour = switch (scenario) {
-      case "healthy", "throttled", "red-after-swap" -> null;
-      case "unhealthy" -> "{\"status\":500}";
-      case "reverted" -> "{\"deploy\":\"fail\"}";
-      default -> null;
-    };
-    if (!List.of("healthy", "unhealthy", "reverted", "throttled", "red-after-swap").contains(scenario)) {
+    String behaviour =
+        switch (scenario) {
+          case "healthy", "throttled", "red-after-swap" -> null;
+          case "unhealthy" -> "{\"status\":500}";
+          case "reverted" -> "{\"deploy\":\"fail\"}";
+          default -> null;
+        };
+    if (!List.of("healthy", "unhealthy", "reverted", "throttled", "red-after-swap")
+        .contains(scenario)) {
       host.err().println("bluegreen demo: unknown scenario " + scenario);
       return 2;
     }
@@ -82,20 +89,49 @@ final class DemoCommand implements Callable<Integer> {
       if (scenario.equals("red-after-swap")) {
         RedAfterSwap.arm(sim, time);
       }
-      host.out().println("Simulator on " + sim.endpoint() + " seeded with demo-app: demo-app-blue serves demo-app (v1), "
-          + "demo-app-green is standby.");
+      host.out()
+          .println(
+              "Simulator on "
+                  + sim.endpoint()
+                  + " seeded with demo-app: demo-app-blue serves demo-app (v1), "
+                  + "demo-app-green is standby.");
       host.out().println();
-      List<String> args = new ArrayList<>(List.of("deploy", "--application-name", "demo-app", "--blue-environment",
-          "demo-app-blue", "--green-environment", greenName(), "--strategy", strategy,
-          "--production-cname", "demo-app", "--version-label", "v2", "--source-bundle", bundle.toString()));
-      Host demoHost = new Host(env, time.clock(), time, host.out(), host.err(), work, new Cancellation());
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "deploy",
+                  "--application-name",
+                  "demo-app",
+                  "--blue-environment",
+                  "demo-app-blue",
+                  "--green-environment",
+                  greenName(),
+                  "--strategy",
+                  strategy,
+                  "--production-cname",
+                  "demo-app",
+                  "--version-label",
+                  "v2",
+                  "--source-bundle",
+                  bundle.toString()));
+      Host demoHost =
+          new Host(env, time.clock(), time, host.out(), host.err(), work, new Cancellation());
       exit = Cli.run(demoHost, args.toArray(String[]::new));
       host.out().println();
       host.out().println("---- job summary (" + ActionEnvironment.STEP_SUMMARY + ") ----");
       host.out().println(Files.readString(summary, StandardCharsets.UTF_8));
-      host.out().println("---- " + sim.calls().all().size() + " AWS API calls; " + Durations.format(
-          Duration.between(Instant.parse("2026-01-05T09:00:00Z"), time.now())) + " of simulated time in "
-          + Durations.format(Duration.ofNanos(System.nanoTime() - realStart)) + " of real time; exit code " + exit + " ----");
+      host.out()
+          .println(
+              "---- "
+                  + sim.calls().all().size()
+                  + " AWS API calls; "
+                  + Durations.format(
+                      Duration.between(Instant.parse("2026-01-05T09:00:00Z"), time.now()))
+                  + " of simulated time in "
+                  + Durations.format(Duration.ofNanos(System.nanoTime() - realStart))
+                  + " of real time; exit code "
+                  + exit
+                  + " ----");
     }
     return exit;
   }

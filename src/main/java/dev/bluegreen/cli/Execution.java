@@ -45,7 +45,12 @@ public final class Execution {
   private final Sleeper sleeper;
   private final Cancellation cancellation;
 
-  public Execution(Host host, Gateways gateways, HealthChecker health, Clock clock, Sleeper sleeper,
+  public Execution(
+      Host host,
+      Gateways gateways,
+      HealthChecker health,
+      Clock clock,
+      Sleeper sleeper,
       Cancellation cancellation) {
     this.host = host;
     this.gateways = gateways;
@@ -65,7 +70,10 @@ public final class Execution {
     return run.execute(command, texts);
   }
 
-  /** Refuses to run: every problem as an error, result=failed, a summary that says nothing was changed; exit 2. */
+  /**
+   * Refuses to run: every problem as an error, result=failed, a summary that says nothing was
+   * changed; exit 2.
+   */
   public int refuse(List<String> problems) {
     new Run(false).publication.refused(problems);
     return ExitCodes.USAGE;
@@ -79,19 +87,23 @@ public final class Execution {
     private final Publication publication;
 
     Run(boolean stacktrace) {
-      this.log = action.log(host.out(), stacktrace || action.debug(), AwsEnvironment.SECRET_VARIABLES);
+      this.log =
+          action.log(host.out(), stacktrace || action.debug(), AwsEnvironment.SECRET_VARIABLES);
       this.publication = new Publication(action, log);
     }
 
     int execute(Command command, Map<String, String> texts) {
       ProxyVariables.Parsed proxy = ProxyVariables.parse(host.env());
       AwsEnvironment.Endpoints endpoints = aws.endpoints();
-      RequestBuilder.Parsed parsed = new RequestBuilder(new Surroundings(action, aws, host.workDir())).build(command, texts);
+      RequestBuilder.Parsed parsed =
+          new RequestBuilder(new Surroundings(action, aws, host.workDir())).build(command, texts);
       List<String> problems = new ArrayList<>(parsed.problems());
       problems.addAll(proxy.problems());
       problems.addAll(endpoints.problems());
       if (!problems.isEmpty()) {
-        if (parsed.productionCnameMissing() && proxy.problems().isEmpty() && endpoints.problems().isEmpty()) {
+        if (parsed.productionCnameMissing()
+            && proxy.problems().isEmpty()
+            && endpoints.problems().isEmpty()) {
           problems = withCnameHint(problems, texts, proxy.proxy(), endpoints);
         }
         publication.refused(problems);
@@ -106,35 +118,66 @@ public final class Execution {
       parsed.warnings().forEach(log::warning);
       AwsSettings settings = settings(request.region(), texts, proxy.proxy(), endpoints);
       cancellation.bind(Thread.currentThread());
-      try (Gateways.Opened opened = gateways.open(settings); Scratch scratch = new Scratch(Scratch.baseFor(host.env()))) {
-        Context ctx = new Context(request, opened.gateway(), health, clock, sleeper, cancellation, scratch);
-        log.info("beanstalk-blue-green: " + command.input() + " " + request.application() + " (strategy "
-            + request.get(Inputs.STRATEGY).input() + (request.dryRun() ? ", dry run" : "") + ")");
-        RunReport report = new Deployment(ctx, log).run(r -> publication.progress(OutputsMapper.outputs(r)));
+      try (Gateways.Opened opened = gateways.open(settings);
+          Scratch scratch = new Scratch(Scratch.baseFor(host.env()))) {
+        Context ctx =
+            new Context(request, opened.gateway(), health, clock, sleeper, cancellation, scratch);
+        log.info(
+            "beanstalk-blue-green: "
+                + command.input()
+                + " "
+                + request.application()
+                + " (strategy "
+                + request.get(Inputs.STRATEGY).input()
+                + (request.dryRun() ? ", dry run" : "")
+                + ")");
+        RunReport report =
+            new Deployment(ctx, log).run(r -> publication.progress(OutputsMapper.outputs(r)));
         int exit = ExitCodes.of(report.outcome());
-        Optional<String> outputsFailed = publication.finish(OutputsMapper.outputs(report),
-            SummaryRenderer.render(report, exit), report.succeeded() ? Optional.of(SummaryRenderer.plainHeadline(report))
-                : Optional.empty());
+        Optional<String> outputsFailed =
+            publication.finish(
+                OutputsMapper.outputs(report),
+                SummaryRenderer.render(report, exit),
+                report.succeeded()
+                    ? Optional.of(SummaryRenderer.plainHeadline(report))
+                    : Optional.empty());
         return outputsFailed.isPresent() && exit == ExitCodes.OK ? ExitCodes.FAILED : exit;
       } finally {
         cancellation.bind(null);
       }
     }
 
-    /** For a missing production-cname: both environments' CNAMEs, read from Elastic Beanstalk when the names allow it. */
-    private List<String> withCnameHint(List<String> problems, Map<String, String> texts, Optional<ProxySettings> proxy,
+    /**
+     * For a missing production-cname: both environments' CNAMEs, read from Elastic Beanstalk when
+     * the names allow it.
+     */
+    private List<String> withCnameHint(
+        List<String> problems,
+        Map<String, String> texts,
+        Optional<ProxySettings> proxy,
         AwsEnvironment.Endpoints endpoints) {
-      boolean namesValid = problems.stream().noneMatch(p -> p.startsWith("application-name:")
-          || p.startsWith("blue-environment:") || p.startsWith("green-environment:") || p.startsWith("aws-region:"));
+      boolean namesValid =
+          problems.stream()
+              .noneMatch(
+                  p ->
+                      p.startsWith("application-name:")
+                          || p.startsWith("blue-environment:")
+                          || p.startsWith("green-environment:")
+                          || p.startsWith("aws-region:"));
       String application = texts.get(Inputs.APPLICATION.name());
-      Optional<String> region = Optional.ofNullable(texts.get(Inputs.AWS_REGION.name())).filter(s -> !s.isBlank())
-          .map(String::trim).or(aws::region);
+      Optional<String> region =
+          Optional.ofNullable(texts.get(Inputs.AWS_REGION.name()))
+              .filter(s -> !s.isBlank())
+              .map(String::trim)
+              .or(aws::region);
       if (!namesValid || application == null || region.isEmpty()) {
         return problems;
       }
-      List<String> names = List.of(texts.get(Inputs.BLUE.name()).trim(), texts.get(Inputs.GREEN.name()).trim());
+      List<String> names =
+          List.of(texts.get(Inputs.BLUE.name()).trim(), texts.get(Inputs.GREEN.name()).trim());
       String hint;
-      try (Gateways.Opened opened = gateways.open(settings(region.get(), texts, proxy, endpoints))) {
+      try (Gateways.Opened opened =
+          gateways.open(settings(region.get(), texts, proxy, endpoints))) {
         hint = Hints.productionCname(opened.gateway(), application.trim(), names);
       } catch (RuntimeException e) {
         hint = " (the environments' CNAMEs could not be read: " + e.getMessage() + ")";
@@ -143,17 +186,30 @@ public final class Execution {
       return problems.stream().map(p -> p.startsWith("production-cname:") ? p + h : p).toList();
     }
 
-    private AwsSettings settings(String region, Map<String, String> texts, Optional<ProxySettings> proxy,
+    private AwsSettings settings(
+        String region,
+        Map<String, String> texts,
+        Optional<ProxySettings> proxy,
         AwsEnvironment.Endpoints endpoints) {
-      Optional<String> role = Optional.ofNullable(texts.get(Inputs.ROLE_TO_ASSUME.name())).filter(s -> !s.isBlank())
-          .map(String::trim);
-      String session = Optional.ofNullable(texts.get(Inputs.ROLE_SESSION_NAME.name())).filter(s -> !s.isBlank())
-          .map(String::trim).orElse(Inputs.ROLE_SESSION_NAME.defaultText());
+      Optional<String> role =
+          Optional.ofNullable(texts.get(Inputs.ROLE_TO_ASSUME.name()))
+              .filter(s -> !s.isBlank())
+              .map(String::trim);
+      String session =
+          Optional.ofNullable(texts.get(Inputs.ROLE_SESSION_NAME.name()))
+              .filter(s -> !s.isBlank())
+              .map(String::trim)
+              .orElse(Inputs.ROLE_SESSION_NAME.defaultText());
       Optional<OidcTokens> tokens = role.flatMap(r -> action.oidc());
       tokens.ifPresent(t -> log.mask(t.requestToken()));
-      AwsSettings.CredentialSource credentials = aws.credentials(role, session,
-          () -> tokens.orElseThrow().fetch(OidcTokens.AWS_AUDIENCE, proxy), ActionInputDefaults.dnxProfile(host.env()));
-      return new AwsSettings(region, endpoints.byService(), proxy, credentials, clock, sleeper, log::mask);
+      AwsSettings.CredentialSource credentials =
+          aws.credentials(
+              role,
+              session,
+              () -> tokens.orElseThrow().fetch(OidcTokens.AWS_AUDIENCE, proxy),
+              ActionInputDefaults.dnxProfile(host.env()));
+      return new AwsSettings(
+          region, endpoints.byService(), proxy, credentials, clock, sleeper, log::mask);
     }
   }
 }

@@ -21,14 +21,22 @@ public record Host(
     Path workDir,
     Cancellation cancellation) {
 
-  /** This process: environment and output in UTF-8 whatever the locale (see {@link ProcessText}). */
+  /**
+   * This process: environment and output in UTF-8 whatever the locale (see {@link ProcessText}).
+   */
   public static Host system() {
     PrintStream out = ProcessText.stdout();
     PrintStream err = ProcessText.stderr();
     System.setOut(out);
     System.setErr(err);
-    return new Host(ProcessText.environment(), Clock.systemUTC(), new SystemSleeper(), out, err,
-        Path.of("").toAbsolutePath(), new Cancellation());
+    return new Host(
+        ProcessText.environment(),
+        Clock.systemUTC(),
+        new SystemSleeper(),
+        out,
+        err,
+        Path.of("").toAbsolutePath(),
+        new Cancellation());
   }
 
   /** The arguments as given, decoded as UTF-8 whatever the locale. */

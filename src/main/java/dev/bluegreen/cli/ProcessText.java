@@ -16,9 +16,9 @@ import java.util.Map;
 /**
  * The process's environment, arguments and output streams as UTF-8, whatever the locale. The JVM
  * decodes environment variables and arguments with the locale's charset, which is ASCII when LANG
- * is unset (as in many containers): {@code v-é🚀} would arrive as {@code v-} and six U+FFFD.
- * On Linux the original bytes are in /proc/self, so they are decoded here instead; bytes that are
- * not UTF-8 still become U+FFFD, which input validation refuses with a message.
+ * is unset (as in many containers): {@code v-é🚀} would arrive as {@code v-} and six U+FFFD. On
+ * Linux the original bytes are in /proc/self, so they are decoded here instead; bytes that are not
+ * UTF-8 still become U+FFFD, which input validation refuses with a message.
  */
 final class ProcessText {
   private static final Path ENVIRON = Path.of("/proc/self/environ");
@@ -58,7 +58,10 @@ final class ProcessText {
     }
   }
 
-  /** The program's arguments are the last entries of the command line (after {@code java -jar x.jar}, if any). */
+  /**
+   * The program's arguments are the last entries of the command line (after {@code java -jar
+   * x.jar}, if any).
+   */
   static String[] arguments(String[] given, byte[] cmdline) {
     List<String> all = split(cmdline);
     if (all.size() < given.length + 1) {

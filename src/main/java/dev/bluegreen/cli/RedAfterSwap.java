@@ -11,17 +11,23 @@ final class RedAfterSwap {
 
   static void arm(Simulator sim, VirtualTime time) {
     boolean[] armed = {true};
-    time.addObserver(new VirtualTime.Observer() {
-      @Override
-      public void passing(Instant from, Instant to) {
-        if (!armed[0] || sim.calls().count("SwapEnvironmentCNAMEs") == 0) {
-          return;
-        }
-        armed[0] = false;
-        sim.beanstalk().environments().stream().filter(e -> e.cname() != null && e.cname().startsWith("demo-app.")
-            && !"Terminated".equals(e.status())).findFirst()
-            .ifPresent(e -> sim.apps().turnRedAt(e.name(), from.plus(Duration.ofSeconds(2))));
-      }
-    });
+    time.addObserver(
+        new VirtualTime.Observer() {
+          @Override
+          public void passing(Instant from, Instant to) {
+            if (!armed[0] || sim.calls().count("SwapEnvironmentCNAMEs") == 0) {
+              return;
+            }
+            armed[0] = false;
+            sim.beanstalk().environments().stream()
+                .filter(
+                    e ->
+                        e.cname() != null
+                            && e.cname().startsWith("demo-app.")
+                            && !"Terminated".equals(e.status()))
+                .findFirst()
+                .ifPresent(e -> sim.apps().turnRedAt(e.name(), from.plus(Duration.ofSeconds(2))));
+          }
+        });
   }
 }

@@ -6,8 +6,12 @@ import dev.bluegreen.deploy.Invocation;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Where the command runs, for the request's rules: GitHub Actions (or not), the AWS environment, the working directory. */
-record Surroundings(ActionEnvironment action, AwsEnvironment aws, Path workDir) implements Invocation {
+/**
+ * Where the command runs, for the request's rules: GitHub Actions (or not), the AWS environment,
+ * the working directory.
+ */
+record Surroundings(ActionEnvironment action, AwsEnvironment aws, Path workDir)
+    implements Invocation {
 
   @Override
   public Path workspace() {

@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * Matching the {@code production-cname} input against environments' CNAMEs. Users give a prefix
- * ({@code my-app}) or a full name, in the regional form ({@code my-app.us-east-1.elasticbeanstalk.com})
- * or the legacy one of environments created before 2016 ({@code my-app.elasticbeanstalk.com}).
+ * ({@code my-app}) or a full name, in the regional form ({@code
+ * my-app.us-east-1.elasticbeanstalk.com}) or the legacy one of environments created before 2016
+ * ({@code my-app.elasticbeanstalk.com}).
  */
 public final class Cnames {
   private Cnames() {}
@@ -31,7 +32,8 @@ public final class Cnames {
     String cname = normalize(environmentCname);
     String w = normalize(wanted);
     if (!w.contains(".")) {
-      return cname.startsWith(w + ".") && cname.endsWith(".elasticbeanstalk.com")
+      return cname.startsWith(w + ".")
+          && cname.endsWith(".elasticbeanstalk.com")
           && cname.substring(w.length() + 1).matches("([a-z0-9-]+\\.)?elasticbeanstalk\\.com");
     }
     return cname.equals(w);

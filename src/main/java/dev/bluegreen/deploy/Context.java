@@ -37,8 +37,14 @@ public final class Context {
   private final Production production = new Production();
   private final List<BeanstalkEvent> seen = new ArrayList<>();
 
-  public Context(Request request, BeanstalkGateway aws, HealthChecker health, Clock clock, Sleeper sleeper,
-      Cancellation cancellation, Scratch scratch) {
+  public Context(
+      Request request,
+      BeanstalkGateway aws,
+      HealthChecker health,
+      Clock clock,
+      Sleeper sleeper,
+      Cancellation cancellation,
+      Scratch scratch) {
     this.request = request;
     this.aws = aws;
     this.health = health;
@@ -91,7 +97,10 @@ public final class Context {
     return new EnvironmentWaits(this, log);
   }
 
-  /** How long a wait may take: {@code wait-timeout}, or what is left of the grace period after a cancel. */
+  /**
+   * How long a wait may take: {@code wait-timeout}, or what is left of the grace period after a
+   * cancel.
+   */
   public Duration waitBudget() {
     Duration left = cancellation.remaining(clock);
     Duration timeout = request.get(dev.bluegreen.inputs.Inputs.WAIT_TIMEOUT);
@@ -100,19 +109,27 @@ public final class Context {
 
   /** The environment as Elastic Beanstalk lists it now (terminated ones ignored). */
   public Optional<Environment> find(String name) throws StepFailure {
-    return Environment.current(call(() -> aws.environments(request.application(), List.of(name))), name);
+    return Environment.current(
+        call(() -> aws.environments(request.application(), List.of(name))), name);
   }
 
   public Environment require(String name) throws StepFailure {
-    return find(name).orElseThrow(() -> new StepFailure("environment " + name + " no longer exists in application "
-        + request.application()));
+    return find(name)
+        .orElseThrow(
+            () ->
+                new StepFailure(
+                    "environment "
+                        + name
+                        + " no longer exists in application "
+                        + request.application()));
   }
 
   /** Reads the environments in a role again. */
   public void refreshRoles() throws StepFailure {
     Optional<Roles> roles = production.current();
     if (roles.isPresent()) {
-      production.refreshed(call(() -> aws.environments(request.application(), roles.get().names())));
+      production.refreshed(
+          call(() -> aws.environments(request.application(), roles.get().names())));
     }
   }
 

@@ -35,12 +35,19 @@ public final class Deployment {
   /**
    * Runs the plan of the request and reports how it ended.
    *
-   * @param progress receives the report after every step, so outputs can be written as soon as known
+   * @param progress receives the report after every step, so outputs can be written as soon as
+   *     known
    */
   public RunReport run(Consumer<RunReport> progress) {
     Plans.Planned planned = Plans.forRequest(ctx);
-    PlanRunner runner = new PlanRunner(ctx.clock(), ctx.sleeper(), log, ctx.cancellation(), ctx.request().dryRun(),
-        record -> progress.accept(report(record, planned, null, ctx.eventsSeen())));
+    PlanRunner runner =
+        new PlanRunner(
+            ctx.clock(),
+            ctx.sleeper(),
+            log,
+            ctx.cancellation(),
+            ctx.request().dryRun(),
+            record -> progress.accept(report(record, planned, null, ctx.eventsSeen())));
     RunRecord record = runner.run(planned.plan());
     if (record.changed()) {
       try {
@@ -50,10 +57,14 @@ public final class Deployment {
       }
     }
     if (record.failure() == null) {
-      return report(record, planned, new Outcome.Succeeded(ctx.request().dryRun() ? "planned" : record.plan()),
+      return report(
+          record,
+          planned,
+          new Outcome.Succeeded(ctx.request().dryRun() ? "planned" : record.plan()),
           ctx.eventsSeen());
     }
-    return report(record, planned, conclude(record), applicationEvents(record).orElse(ctx.eventsSeen()));
+    return report(
+        record, planned, conclude(record), applicationEvents(record).orElse(ctx.eventsSeen()));
   }
 
   /** Refused when nothing was done; otherwise failed or needing a person, as production is now. */
@@ -61,10 +72,17 @@ public final class Deployment {
     if (record.failure().cause().kind() == StepFailure.Kind.USAGE && record.undone().isEmpty()) {
       return new Outcome.Refused();
     }
-    boolean undoFailed = record.undone().stream().anyMatch(u -> u.status() == StepRecord.Status.FAILED);
-    boolean rolledBack = record.undone().stream().anyMatch(u -> u.reverted()
-        && u.undo() instanceof dev.bluegreen.deploy.steps.SwapCnames.SwapBack);
-    return !undoFailed && productionHealthy() ? new Outcome.Failed(rolledBack) : new Outcome.NeedsPerson(rolledBack);
+    boolean undoFailed =
+        record.undone().stream().anyMatch(u -> u.status() == StepRecord.Status.FAILED);
+    boolean rolledBack =
+        record.undone().stream()
+            .anyMatch(
+                u ->
+                    u.reverted()
+                        && u.undo() instanceof dev.bluegreen.deploy.steps.SwapCnames.SwapBack);
+    return !undoFailed && productionHealthy()
+        ? new Outcome.Failed(rolledBack)
+        : new Outcome.NeedsPerson(rolledBack);
   }
 
   /** After a failure: is the production CNAME on a Ready environment with an accepted health? */
@@ -75,11 +93,18 @@ public final class Deployment {
     }
     String production = roles.get().productionCname();
     try {
-      for (Environment e : ctx.aws().environments(ctx.request().application(), ctx.request().topology().names())) {
+      for (Environment e :
+          ctx.aws().environments(ctx.request().application(), ctx.request().topology().names())) {
         if (!e.isTerminated() && Cnames.matches(e.cname(), production)) {
           boolean healthy = ctx.request().fit(e);
           if (!healthy) {
-            log.error("production (" + production + ") is on " + e.name() + ", which is " + e.stateLine());
+            log.error(
+                "production ("
+                    + production
+                    + ") is on "
+                    + e.name()
+                    + ", which is "
+                    + e.stateLine());
           }
           return healthy;
         }
@@ -92,29 +117,47 @@ public final class Deployment {
     }
   }
 
-  /** The application's latest events (all environments, all requests), for the summary of a failure. */
+  /**
+   * The application's latest events (all environments, all requests), for the summary of a failure.
+   */
   private Optional<List<BeanstalkEvent>> applicationEvents(RunRecord record) {
     try {
-      return Optional.of(ctx.aws().events(ctx.request().application(), null, null, record.started().minusSeconds(60), 100));
+      return Optional.of(
+          ctx.aws()
+              .events(
+                  ctx.request().application(), null, null, record.started().minusSeconds(60), 100));
     } catch (BeanstalkException e) {
       return Optional.empty();
     }
   }
 
-  private RunReport report(RunRecord r, Plans.Planned planned, Outcome outcome, List<BeanstalkEvent> events) {
+  private RunReport report(
+      RunRecord r, Plans.Planned planned, Outcome outcome, List<BeanstalkEvent> events) {
     Production p = ctx.production();
     Optional<Roles> before = p.before();
     Optional<Roles> now = p.current();
-    List<BeanstalkEvent> last = events.size() <= LAST_EVENTS ? events : events.subList(events.size() - LAST_EVENTS,
-        events.size());
+    List<BeanstalkEvent> last =
+        events.size() <= LAST_EVENTS
+            ? events
+            : events.subList(events.size() - LAST_EVENTS, events.size());
     List<UndoRecord> undone = r.undone();
-    return new RunReport(ctx.request(), r.started(), r.ended(), r.steps(), undone,
-        before.map(Roles::live).orElse(null), before.flatMap(Roles::standby).orElse(null),
-        now.map(Roles::live).orElse(null), now.flatMap(Roles::standby).orElse(null),
-        now.map(Roles::productionCname).orElse(null), p.previousVersion().orElse(null),
+    return new RunReport(
+        ctx.request(),
+        r.started(),
+        r.ended(),
+        r.steps(),
+        undone,
+        before.map(Roles::live).orElse(null),
+        before.flatMap(Roles::standby).orElse(null),
+        now.map(Roles::live).orElse(null),
+        now.flatMap(Roles::standby).orElse(null),
+        now.map(Roles::productionCname).orElse(null),
+        p.previousVersion().orElse(null),
         planned.versionCreated().ifFilled().orElse(false),
-        planned.resolution().ifFilled().map(Resolution::recovered).orElse(List.of()), List.copyOf(last),
-        r.failure() == null ? null : r.failure().cause().getMessage(), r.failure() == null ? null : r.failure().stepId(),
+        planned.resolution().ifFilled().map(Resolution::recovered).orElse(List.of()),
+        List.copyOf(last),
+        r.failure() == null ? null : r.failure().cause().getMessage(),
+        r.failure() == null ? null : r.failure().stepId(),
         outcome);
   }
 }

@@ -30,8 +30,10 @@ public final class EnvironmentWaits {
 
   /** Read the environment at least every this many ticks even without events. */
   static final int DESCRIBE_EVERY = 3;
+
   /** How far back to read events of our own request: tolerates a skewed local clock. */
   static final Duration EVENT_LOOKBACK = Duration.ofMinutes(2);
+
   /** Progress line at least this often while nothing changes. */
   static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
 
@@ -47,14 +49,27 @@ public final class EnvironmentWaits {
    * What to wait for and since when: events of {@code requestId} (or of the environment, without
    * one) from {@code since}; {@code expectedVersion} null for any.
    */
-  public record Wait(String environment, String requestId, String expectedVersion, Instant since, String purpose,
+  public record Wait(
+      String environment,
+      String requestId,
+      String expectedVersion,
+      Instant since,
+      String purpose,
       Duration healthGrace) {
-    public Wait(String environment, String requestId, String expectedVersion, Instant since, String purpose) {
+    public Wait(
+        String environment,
+        String requestId,
+        String expectedVersion,
+        Instant since,
+        String purpose) {
       this(environment, requestId, expectedVersion, since, purpose, WaitRules.HEALTH_GRACE);
     }
   }
 
-  /** Waits until the environment is Ready, healthy (accepted colour) and runs the expected version (when given). */
+  /**
+   * Waits until the environment is Ready, healthy (accepted colour) and runs the expected version
+   * (when given).
+   */
   public Environment awaitHealthy(Wait w) throws StepFailure, InterruptedException {
     return await(w, true);
   }
@@ -65,11 +80,20 @@ public final class EnvironmentWaits {
   }
 
   private Environment await(Wait w, boolean needHealth) throws StepFailure, InterruptedException {
-    Tick tick = new Tick(w, new WaitRules.Target(w.environment(), w.requestId(), w.expectedVersion(), needHealth,
-        w.healthGrace(), w.purpose()));
+    Tick tick =
+        new Tick(
+            w,
+            new WaitRules.Target(
+                w.environment(),
+                w.requestId(),
+                w.expectedVersion(),
+                needHealth,
+                w.healthGrace(),
+                w.purpose()));
     String hint = "The operation may still be running; see " + consoleHint(w.environment()) + ".";
     Duration firstPoll = w.requestId() == null ? Duration.ZERO : pollInterval();
-    return poll(w.environment() + " to " + w.purpose(), firstPoll, hint, tick::progress, tick::observe);
+    return poll(
+        w.environment() + " to " + w.purpose(), firstPoll, hint, tick::progress, tick::observe);
   }
 
   private Duration pollInterval() {
@@ -80,13 +104,26 @@ public final class EnvironmentWaits {
    * One bounded, adaptive wait: the poller at {@code poll-interval}, within the wait budget, its
    * timeout and failure turned into a step failure (a cancelled one when a cancel cut it short).
    */
-  private <T> T poll(String what, Duration firstPoll, String hint, Consumer<Observation<T>> progress, Poller.Probe<T> probe)
+  private <T> T poll(
+      String what,
+      Duration firstPoll,
+      String hint,
+      Consumer<Observation<T>> progress,
+      Poller.Probe<T> probe)
       throws StepFailure, InterruptedException {
     try {
-      return ctx.poller().await(what, ctx.waitBudget(), PollPolicy.startingAt(pollInterval()), firstPoll, hint, progress,
-          probe);
+      return ctx.poller()
+          .await(
+              what,
+              ctx.waitBudget(),
+              PollPolicy.startingAt(pollInterval()),
+              firstPoll,
+              hint,
+              progress,
+              probe);
     } catch (WaitTimeout e) {
-      throw new StepFailure(ctx.cancellation().requested() ? StepFailure.Kind.CANCELLED : StepFailure.Kind.FAILED,
+      throw new StepFailure(
+          ctx.cancellation().requested() ? StepFailure.Kind.CANCELLED : StepFailure.Kind.FAILED,
           e.getMessage());
     } catch (WaitFailed e) {
       throw new StepFailure(e.getMessage());
@@ -97,13 +134,18 @@ public final class EnvironmentWaits {
    * Waits for a CNAME swap to complete: its completion event, and the production CNAME on the
    * expected environment.
    */
-  public void awaitSwap(String requestId, Instant since, String expectedLive) throws StepFailure, InterruptedException {
+  public void awaitSwap(String requestId, Instant since, String expectedLive)
+      throws StepFailure, InterruptedException {
     EventCursor events = new EventCursor(null, requestId, since);
     String production = ctx.production().roles().productionCname();
     int[] tick = {0};
     boolean[] completed = {false};
-    this.<Void>poll("the CNAME swap to complete", pollInterval(), "See the events of " + expectedLive + " in the console.",
-        o -> {}, () -> {
+    this.<Void>poll(
+        "the CNAME swap to complete",
+        pollInterval(),
+        "See the events of " + expectedLive + " in the console.",
+        o -> {},
+        () -> {
           tick[0]++;
           try {
             List<BeanstalkEvent> fresh = events.next();
@@ -118,8 +160,10 @@ public final class EnvironmentWaits {
             if (!completed[0] && tick[0] % DESCRIBE_EVERY != 0) {
               return Observation.retry("swap in progress", news);
             }
-            Optional<Environment> live = Environment.current(ctx.aws().environments(ctx.request().application(),
-                List.of(expectedLive)), expectedLive);
+            Optional<Environment> live =
+                Environment.current(
+                    ctx.aws().environments(ctx.request().application(), List.of(expectedLive)),
+                    expectedLive);
             if (live.isEmpty()) {
               return Observation.failure(expectedLive + " disappeared during the swap");
             }
@@ -127,8 +171,11 @@ public final class EnvironmentWaits {
             if (holds && completed[0]) {
               return Observation.success(null, "swapped");
             }
-            return Observation.retry(holds ? "CNAMEs exchanged, waiting for the completion event"
-                : "production CNAME not yet on " + expectedLive, news);
+            return Observation.retry(
+                holds
+                    ? "CNAMEs exchanged, waiting for the completion event"
+                    : "production CNAME not yet on " + expectedLive,
+                news);
           } catch (BeanstalkException e) {
             return transientOrFail(e);
           }
@@ -136,18 +183,28 @@ public final class EnvironmentWaits {
   }
 
   /** Waits until no environment of that name is left but terminated ones. */
-  public void awaitTerminated(String environment, String requestId, Instant since) throws StepFailure, InterruptedException {
+  public void awaitTerminated(String environment, String requestId, Instant since)
+      throws StepFailure, InterruptedException {
     EventCursor events = new EventCursor(environment, requestId, since);
-    this.<Void>poll(environment + " to terminate", pollInterval(), "See " + consoleHint(environment) + ".", o -> {}, () -> {
-      try {
-        boolean news = !events.next().isEmpty();
-        Optional<Environment> env = Environment.current(ctx.aws().environments(ctx.request().application(),
-            List.of(environment)), environment);
-        return env.isEmpty() ? Observation.success(null, "Terminated") : Observation.retry(env.get().stateLine(), news);
-      } catch (BeanstalkException e) {
-        return transientOrFail(e);
-      }
-    });
+    this.<Void>poll(
+        environment + " to terminate",
+        pollInterval(),
+        "See " + consoleHint(environment) + ".",
+        o -> {},
+        () -> {
+          try {
+            boolean news = !events.next().isEmpty();
+            Optional<Environment> env =
+                Environment.current(
+                    ctx.aws().environments(ctx.request().application(), List.of(environment)),
+                    environment);
+            return env.isEmpty()
+                ? Observation.success(null, "Terminated")
+                : Observation.retry(env.get().stateLine(), news);
+          } catch (BeanstalkException e) {
+            return transientOrFail(e);
+          }
+        });
   }
 
   private static String consoleHint(String environment) {
@@ -175,20 +232,35 @@ public final class EnvironmentWaits {
     }
 
     List<BeanstalkEvent> next() {
-      List<BeanstalkEvent> all = ctx.aws().events(ctx.request().application(), requestId == null ? environment : null,
-          requestId, since, 100);
-      List<BeanstalkEvent> fresh = all.stream().filter(e -> seen.add(e.date() + "|" + e.environmentName() + "|" + e.message()))
-          .toList();
+      List<BeanstalkEvent> all =
+          ctx.aws()
+              .events(
+                  ctx.request().application(),
+                  requestId == null ? environment : null,
+                  requestId,
+                  since,
+                  100);
+      List<BeanstalkEvent> fresh =
+          all.stream()
+              .filter(e -> seen.add(e.date() + "|" + e.environmentName() + "|" + e.message()))
+              .toList();
       for (BeanstalkEvent e : fresh) {
         ctx.saw(e);
         if ("ERROR".equals(e.severity()) || "FATAL".equals(e.severity())) {
           log.warning(e.environmentName() + ": " + e.message());
         } else {
-          log.info("  " + e.date() + " " + e.severity() + " " + (e.environmentName() == null ? "" : e.environmentName() + ": ")
-              + e.message());
+          log.info(
+              "  "
+                  + e.date()
+                  + " "
+                  + e.severity()
+                  + " "
+                  + (e.environmentName() == null ? "" : e.environmentName() + ": ")
+                  + e.message());
         }
         if (e.date().isAfter(since)) {
-          // Same-second events are deduplicated by the seen set, so the cursor may stay on the newest.
+          // Same-second events are deduplicated by the seen set, so the cursor may stay on the
+          // newest.
           since = e.date();
         }
       }
@@ -231,28 +303,43 @@ public final class EnvironmentWaits {
       } catch (BeanstalkException e) {
         return transientOrFail(e);
       }
-      boolean describe = (count == 1 && wait.requestId() == null) || completion || count % DESCRIBE_EVERY == 0
-          || unhealthySince != null;
+      boolean describe =
+          (count == 1 && wait.requestId() == null)
+              || completion
+              || count % DESCRIBE_EVERY == 0
+              || unhealthySince != null;
       if (!describe) {
-        return Observation.retry(lastState == null ? wait.environment() + " busy" : lastState, news);
+        return Observation.retry(
+            lastState == null ? wait.environment() + " busy" : lastState, news);
       }
       Environment env;
       try {
-        env = Environment.current(ctx.aws().environments(ctx.request().application(), List.of(wait.environment())),
-            wait.environment()).orElse(null);
+        env =
+            Environment.current(
+                    ctx.aws()
+                        .environments(ctx.request().application(), List.of(wait.environment())),
+                    wait.environment())
+                .orElse(null);
       } catch (BeanstalkException e) {
         return transientOrFail(e);
       }
       Instant now = ctx.clock().instant();
-      boolean readyButUnaccepted = env != null && env.isReady() && target.needHealth()
-          && !ctx.request().acceptsHealthOf(env);
+      boolean readyButUnaccepted =
+          env != null
+              && env.isReady()
+              && target.needHealth()
+              && !ctx.request().acceptsHealthOf(env);
       if (readyButUnaccepted && unhealthySince == null) {
         unhealthySince = now;
       } else if (!readyButUnaccepted) {
         unhealthySince = null;
       }
-      WaitRules.Decision d = WaitRules.judge(target, ctx.request().get(Inputs.ACCEPTED_HEALTH), env,
-          unhealthySince == null ? Duration.ZERO : Duration.between(unhealthySince, now));
+      WaitRules.Decision d =
+          WaitRules.judge(
+              target,
+              ctx.request().get(Inputs.ACCEPTED_HEALTH),
+              env,
+              unhealthySince == null ? Duration.ZERO : Duration.between(unhealthySince, now));
       if (env != null) {
         String state = env.stateLine() + ", version " + env.versionLabel();
         news |= !state.equals(lastState);
@@ -272,7 +359,13 @@ public final class EnvironmentWaits {
       }
       if (o.news() || Duration.between(lastProgress, now).compareTo(PROGRESS_EVERY) >= 0) {
         lastProgress = now;
-        log.info("  [" + Durations.format(Duration.between(started, now)) + "] " + wait.environment() + ": " + o.state());
+        log.info(
+            "  ["
+                + Durations.format(Duration.between(started, now))
+                + "] "
+                + wait.environment()
+                + ": "
+                + o.state());
       }
     }
   }

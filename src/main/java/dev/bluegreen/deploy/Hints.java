@@ -8,13 +8,20 @@ import java.util.List;
 public final class Hints {
   private Hints() {}
 
-  /** For a missing production-cname: each environment's CNAME, so the user can pick the one users reach. */
-  public static String productionCname(BeanstalkGateway aws, String application, List<String> names) {
+  /**
+   * For a missing production-cname: each environment's CNAME, so the user can pick the one users
+   * reach.
+   */
+  public static String productionCname(
+      BeanstalkGateway aws, String application, List<String> names) {
     List<Environment> envs = aws.environments(application, names);
     StringBuilder s = new StringBuilder(". The environments have: ");
     for (String name : names) {
-      s.append(name).append(" → ").append(Environment.current(envs, name).map(Environment::cname)
-          .orElse("(does not exist)")).append("; ");
+      s.append(name)
+          .append(" → ")
+          .append(
+              Environment.current(envs, name).map(Environment::cname).orElse("(does not exist)"))
+          .append("; ");
     }
     return s.append("set production-cname to the one your users reach").toString();
   }

@@ -21,7 +21,10 @@ public sealed interface Outcome {
     }
   }
 
-  /** A step failed; production is on a Ready, healthy environment (after swapping back, when {@code rolledBack}). */
+  /**
+   * A step failed; production is on a Ready, healthy environment (after swapping back, when {@code
+   * rolledBack}).
+   */
   record Failed(boolean rolledBack) implements Outcome {
     @Override
     public String result() {
@@ -29,7 +32,10 @@ public sealed interface Outcome {
     }
   }
 
-  /** A step failed and production could not be put right (an undo failed, or production is not healthy). */
+  /**
+   * A step failed and production could not be put right (an undo failed, or production is not
+   * healthy).
+   */
   record NeedsPerson(boolean rolledBack) implements Outcome {
     @Override
     public String result() {

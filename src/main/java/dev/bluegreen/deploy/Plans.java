@@ -33,13 +33,16 @@ public final class Plans {
   private Plans() {}
 
   /** A plan and the results of it that the report needs. */
-  public record Planned(Plan plan, Slot<? extends Resolution> resolution, Slot<Boolean> versionCreated) {}
+  public record Planned(
+      Plan plan, Slot<? extends Resolution> resolution, Slot<Boolean> versionCreated) {}
 
   public static Planned forRequest(Context c) {
     Request r = c.request();
     return switch (r.command()) {
-      case DEPLOY -> r.topology() instanceof Topology.Clone clone ? cloneDeploy(c, clone) : swapDeploy(c,
-          (Topology.Pair) r.topology());
+      case DEPLOY ->
+          r.topology() instanceof Topology.Clone clone
+              ? cloneDeploy(c, clone)
+              : swapDeploy(c, (Topology.Pair) r.topology());
       case SWAP -> promote(c);
       case ROLLBACK -> rollback(c);
       case STATUS -> status(c);
@@ -50,41 +53,63 @@ public final class Plans {
   /** Persistent pair: deploy to the standby, test it, swap. */
   static Planned swapDeploy(Context c, Topology.Pair pair) {
     boolean promote = c.request().get(Inputs.PROMOTE);
+    boolean retire = promote && c.request().get(Inputs.TERMINATE_STANDBY);
     Plan.Builder p = Plan.named(promote ? "promoted" : "deployed");
-    Slot<PairFindings> found = p.then(new ResolveEnvironments(c, true));  // live = holder of production-cname; waits while busy
-    Slot<VersionSource> version = p.then(new ResolveVersion(c));          // reuse, create, or refuse the label: before any change
+    // live = the holder of production-cname; waits while either environment is busy
+    Slot<PairFindings> found = p.then(new ResolveEnvironments(c, true));
+    // reuse, create or refuse the version label, before anything changes
+    Slot<VersionSource> version = p.then(new ResolveVersion(c));
     CreateVersion create = new CreateVersion(c, version);
     p.together(new EnsureStandby(c, pair), create);
-    p.then(new DeployToStandby(c, false));                                // Ready + accepted health + the label really running
-    p.then(new CheckStandby(c));                                          // HTTP on the standby's own CNAME
-    p.thenIf(promote, new SwapCnames(c, "swap-cnames"));                 // undo: swap back
+    // Ready, an accepted health colour, and the new label really running
+    p.then(new DeployToStandby(c, false));
+    // HTTP on the standby's own CNAME
+    p.then(new CheckStandby(c));
+    // undo: swap back
+    p.thenIf(promote, new SwapCnames(c, "swap-cnames"));
     p.thenIf(promote, new CheckProduction(c, "check-production"));
-    p.thenIf(promote && c.request().get(Inputs.TERMINATE_STANDBY), new RetireStandby(c, "terminate-old-live"));  // after drain-time
+    // after drain-time
+    p.thenIf(retire, new RetireStandby(c, "terminate-old-live"));
     return new Planned(p.build(), found, p.slotOf(create));
   }
 
   /** Temporary clone: the clone serves production while the permanent environment is updated. */
   static Planned cloneDeploy(Context c, Topology.Clone clone) {
     Plan.Builder p = Plan.named("deployed");
-    Slot<CloneFindings> found = p.then(new ResolveClone(c, clone));       // also finds what an interrupted run left
+    // also finds what an interrupted run left under the clone's name
+    Slot<CloneFindings> found = p.then(new ResolveClone(c, clone));
     Slot<VersionSource> version = p.then(new ResolveVersion(c));
-    // Recovery: an earlier run stopped after its first swap, so its clone serves production. When the
-    // permanent environment is fit, production goes back to it first and the run starts over.
-    p.then(when(found, CloneFindings::takesProductionBack, "nothing to recover"), new SwapCnames(c, "recover-production"));
-    p.then(when(found, CloneFindings::takesProductionBack, "not needed"), new CheckProduction(c, "check-recovered"));
-    p.then(when(found, f -> f.idleClone().isPresent(), "no leftover clone"), new RemoveLeftoverClone(c, clone, found));
+    // Recovery: an earlier run stopped after its first swap, so its clone serves production. When
+    // the permanent environment is fit, production goes back to it first and the run starts over.
+    Condition takeBack = when(found, CloneFindings::takesProductionBack, "nothing to recover");
+    p.then(takeBack, new SwapCnames(c, "recover-production"));
+    p.then(
+        when(found, CloneFindings::takesProductionBack, "not needed"),
+        new CheckProduction(c, "check-recovered"));
+    p.then(
+        when(found, f -> f.idleClone().isPresent(), "no leftover clone"),
+        new RemoveLeftoverClone(c, clone, found));
+    // the clone is made unless an earlier run's clone is reused; its undo terminates it
+    Condition noClone =
+        when(
+            found,
+            f -> !f.cloneHoldsProduction(),
+            "reusing " + clone.temporary() + ", the clone of an earlier run");
     CreateVersion create = new CreateVersion(c, version);
-    p.together(member(when(found, f -> !f.cloneHoldsProduction(), "reusing " + clone.temporary() + ", the clone of an "
-        + "earlier run"), new CloneLive(c, clone)), member(Condition.always(), create));  // clone-live's undo: terminate it
-    p.then(when(found, CloneFindings::permanentServes, "the clone already serves production"),
+    p.together(member(noClone, new CloneLive(c, clone)), member(Condition.always(), create));
+    p.then(
+        when(found, CloneFindings::permanentServes, "the clone already serves production"),
         new SwapCnames(c, "swap-to-clone"));
     p.then(new CheckProduction(c, "check-clone"));
-    p.then(new DeployToStandby(c, true));                                 // the permanent environment; undo: previous version back
+    // the permanent environment; undo: its previous version back
+    p.then(new DeployToStandby(c, true));
     p.then(new CheckStandby(c));
     p.then(new SwapCnames(c, "swap-back"));
     p.then(new CheckProduction(c, "check-production"));
-    p.then(unless(c.request().get(Inputs.KEEP_TEMPORARY), "keep-temporary: true"),
-        new RetireStandby(c, "terminate-clone"));                         // after drain-time
+    // after drain-time
+    p.then(
+        unless(c.request().get(Inputs.KEEP_TEMPORARY), "keep-temporary: true"),
+        new RetireStandby(c, "terminate-clone"));
     return new Planned(p.build(), found, p.slotOf(create));
   }
 

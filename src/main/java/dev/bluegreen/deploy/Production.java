@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * What changes during a run, and only through these few calls: the roles (resolved once, then a
- * standby created, a swap, fresher records), when each environment lost production (it drains
- * from then), and which versions are known good (they served production before the run, or passed
- * their checks in it). Safe for steps that run at the same time.
+ * standby created, a swap, fresher records), when each environment lost production (it drains from
+ * then), and which versions are known good (they served production before the run, or passed their
+ * checks in it). Safe for steps that run at the same time.
  */
 public final class Production {
   private Roles before;
@@ -51,7 +51,10 @@ public final class Production {
     return before().map(r -> r.live().versionLabel());
   }
 
-  /** A standby was made (the swap strategy's missing standby, or the clone strategy's temporary environment). */
+  /**
+   * A standby was made (the swap strategy's missing standby, or the clone strategy's temporary
+   * environment).
+   */
   public synchronized void standbyCreated(Environment standby) {
     now = roles().withStandby(standby);
   }

@@ -36,8 +36,15 @@ public final class Request {
   private final String runId;
   private final HealthCheckSettings healthCheck;
 
-  Request(Command command, InputValues inputs, Topology topology, String versionLabel, SourceBundle bundle,
-      String versionDescription, String region, String runId) {
+  Request(
+      Command command,
+      InputValues inputs,
+      Topology topology,
+      String versionLabel,
+      SourceBundle bundle,
+      String versionDescription,
+      String region,
+      String runId) {
     this.command = command;
     this.inputs = inputs;
     this.topology = topology;
@@ -46,9 +53,15 @@ public final class Request {
     this.versionDescription = versionDescription;
     this.region = region;
     this.runId = runId;
-    this.healthCheck = new HealthCheckSettings(inputs.get(HEALTH_CHECK_SCHEME), inputs.get(HEALTH_CHECK_PATH),
-        inputs.get(HEALTH_CHECK_STATUS), inputs.get(HEALTH_CHECK_CONTAINS), inputs.get(HEALTH_CHECK_TIMEOUT),
-        inputs.get(HEALTH_CHECK_SUCCESSES), inputs.get(HEALTH_CHECK_MAX_WAIT));
+    this.healthCheck =
+        new HealthCheckSettings(
+            inputs.get(HEALTH_CHECK_SCHEME),
+            inputs.get(HEALTH_CHECK_PATH),
+            inputs.get(HEALTH_CHECK_STATUS),
+            inputs.get(HEALTH_CHECK_CONTAINS),
+            inputs.get(HEALTH_CHECK_TIMEOUT),
+            inputs.get(HEALTH_CHECK_SUCCESSES),
+            inputs.get(HEALTH_CHECK_MAX_WAIT));
   }
 
   /** The input's value: its declared default when it was not given, null when it has none. */
@@ -114,9 +127,16 @@ public final class Request {
     return env.isReady() && acceptsHealthOf(env);
   }
 
-  /** The region is validated; the id comes from AWS and is encoded, so the link cannot become anything else. */
+  /**
+   * The region is validated; the id comes from AWS and is encoded, so the link cannot become
+   * anything else.
+   */
   public String consoleLink(String environmentId) {
-    return "https://" + region + ".console.aws.amazon.com/elasticbeanstalk/home?region=" + region
-        + "#/environment/dashboard?environmentId=" + URLEncoder.encode(String.valueOf(environmentId), StandardCharsets.UTF_8);
+    return "https://"
+        + region
+        + ".console.aws.amazon.com/elasticbeanstalk/home?region="
+        + region
+        + "#/environment/dashboard?environmentId="
+        + URLEncoder.encode(String.valueOf(environmentId), StandardCharsets.UTF_8);
   }
 }

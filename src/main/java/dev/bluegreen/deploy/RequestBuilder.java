@@ -29,14 +29,18 @@ import java.util.UUID;
 
 /**
  * The rules that span several inputs, applied after each input was parsed on its own: what is
- * required for which command and strategy, the defaults that come from the surroundings, the
- * bundle on disk, and the inputs that have no effect. Every problem is collected; nothing here
- * talks to AWS.
+ * required for which command and strategy, the defaults that come from the surroundings, the bundle
+ * on disk, and the inputs that have no effect. Every problem is collected; nothing here talks to
+ * AWS.
  */
 public final class RequestBuilder {
 
   /** The request, or every problem that prevents it; warnings name inputs that have no effect. */
-  public record Parsed(Request request, List<String> problems, boolean productionCnameMissing, List<String> warnings) {
+  public record Parsed(
+      Request request,
+      List<String> problems,
+      boolean productionCnameMissing,
+      List<String> warnings) {
     public boolean ok() {
       return problems.isEmpty();
     }
@@ -61,24 +65,32 @@ public final class RequestBuilder {
     required(in, GREEN, problems);
     Optional<String> blue = in.given(BLUE);
     if (blue.isPresent() && blue.get().equalsIgnoreCase(in.given(GREEN).orElse(null))) {
-      problems.add("green-environment: must differ from blue-environment (both are " + blue.get() + ")");
+      problems.add(
+          "green-environment: must differ from blue-environment (both are " + blue.get() + ")");
     }
     Strategy strategy = in.optional(STRATEGY).orElse(Strategy.SWAP);
-    boolean productionMissing = in.given(PRODUCTION_CNAME).isEmpty() && strategy == Strategy.SWAP
-        && command != Command.CLEANUP;
+    boolean productionMissing =
+        in.given(PRODUCTION_CNAME).isEmpty()
+            && strategy == Strategy.SWAP
+            && command != Command.CLEANUP;
     if (productionMissing) {
-      problems.add("production-cname: required for strategy swap, to tell which environment is live");
+      problems.add(
+          "production-cname: required for strategy swap, to tell which environment is live");
     }
     String label = in.given(VERSION_LABEL).isPresent() ? in.get(VERSION_LABEL) : null;
     if (label == null && !in.invalid(VERSION_LABEL) && command == Command.DEPLOY) {
       label = invocation.defaultVersionLabel().orElse(null);
       if (label == null) {
-        problems.add("version-label: is required outside GitHub Actions (in Actions it defaults to <sha7>-<run id>)");
+        problems.add(
+            "version-label: is required outside GitHub Actions (in Actions it defaults to <sha7>-<run id>)");
       }
     }
-    SourceBundle bundle = in.optional(SOURCE_BUNDLE).flatMap(raw -> bundle(raw, problems)).orElse(null);
-    String description = in.optional(VERSION_DESCRIPTION)
-        .or(() -> invocation.runUrl().map(u -> u.length() > 200 ? u.substring(0, 200) : u)).orElse(null);
+    SourceBundle bundle =
+        in.optional(SOURCE_BUNDLE).flatMap(raw -> bundle(raw, problems)).orElse(null);
+    String description =
+        in.optional(VERSION_DESCRIPTION)
+            .or(() -> invocation.runUrl().map(u -> u.length() > 200 ? u.substring(0, 200) : u))
+            .orElse(null);
     String region = region(in, problems);
     if (in.given(ROLE_TO_ASSUME).isPresent()) {
       invocation.roleToAssumeProblem().ifPresent(p -> problems.add("role-to-assume: " + p));
@@ -86,8 +98,10 @@ public final class RequestBuilder {
     if (!problems.isEmpty()) {
       return new Parsed(null, List.copyOf(problems), productionMissing, List.of());
     }
-    Topology topology = strategy == Strategy.CLONE ? new Topology.Clone(in.get(BLUE), in.get(GREEN))
-        : new Topology.Pair(in.get(BLUE), in.get(GREEN));
+    Topology topology =
+        strategy == Strategy.CLONE
+            ? new Topology.Clone(in.get(BLUE), in.get(GREEN))
+            : new Topology.Pair(in.get(BLUE), in.get(GREEN));
     String runId = invocation.runId().orElse(UUID.randomUUID().toString().substring(0, 8));
     Request request = new Request(command, in, topology, label, bundle, description, region, runId);
     return new Parsed(request, List.of(), false, warnings(in, command, strategy));
@@ -99,10 +113,14 @@ public final class RequestBuilder {
     }
   }
 
-  /** In GitHub Actions the bundle must come from the workspace; elsewhere a relative path must stay in it. */
+  /**
+   * In GitHub Actions the bundle must come from the workspace; elsewhere a relative path must stay
+   * in it.
+   */
   private Optional<SourceBundle> bundle(String raw, List<String> problems) {
     boolean confined = invocation.confinesAbsolutePaths() || !Path.of(raw).isAbsolute();
-    SourceBundle.Inspection inspection = SourceBundle.inspect(raw, invocation.workspace(), confined);
+    SourceBundle.Inspection inspection =
+        SourceBundle.inspect(raw, invocation.workspace(), confined);
     inspection.problems().forEach(p -> problems.add("source-bundle: " + p));
     return inspection.bundle();
   }
@@ -113,7 +131,8 @@ public final class RequestBuilder {
     }
     Optional<String> fallback = invocation.defaultRegion();
     if (fallback.isEmpty()) {
-      problems.add("aws-region: not set, and neither is AWS_REGION nor AWS_DEFAULT_REGION; set aws-region");
+      problems.add(
+          "aws-region: not set, and neither is AWS_REGION nor AWS_DEFAULT_REGION; set aws-region");
       return null;
     }
     try {
@@ -124,7 +143,9 @@ public final class RequestBuilder {
     }
   }
 
-  /** Inputs given a value other than their default that the command or the strategy does not use. */
+  /**
+   * Inputs given a value other than their default that the command or the strategy does not use.
+   */
   private static List<String> warnings(InputValues in, Command command, Strategy strategy) {
     List<String> warnings = new ArrayList<>();
     for (Input<?> input : Inputs.ALL) {
@@ -134,7 +155,8 @@ public final class RequestBuilder {
       input.noEffectWith(command).or(() -> input.noEffectWith(strategy)).ifPresent(warnings::add);
     }
     if (Boolean.TRUE.equals(in.get(TERMINATE_STANDBY)) && Boolean.FALSE.equals(in.get(PROMOTE))) {
-      warnings.add("terminate-standby has no effect with promote: false (nothing is swapped, so nothing is retired)");
+      warnings.add(
+          "terminate-standby has no effect with promote: false (nothing is swapped, so nothing is retired)");
     }
     return warnings;
   }
@@ -143,7 +165,8 @@ public final class RequestBuilder {
     try {
       return input.defaultText().isEmpty() ? null : input.parse(input.defaultText());
     } catch (Input.InvalidInput e) {
-      throw new IllegalStateException("the declared default of " + input + " is not valid: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the declared default of " + input + " is not valid: " + e.getMessage(), e);
     }
   }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who serves production: the live environment (it holds the production CNAME) and the standby
- * (the other one, when it exists), as records read from Elastic Beanstalk. Immutable; a swap makes
- * new roles.
+ * Who serves production: the live environment (it holds the production CNAME) and the standby (the
+ * other one, when it exists), as records read from Elastic Beanstalk. Immutable; a swap makes new
+ * roles.
  *
  * @param productionCname the full CNAME users reach
  */
@@ -19,7 +19,9 @@ public record Roles(Environment live, Environment standbyOrNull, String producti
 
   /** The names of the environments in a role. */
   public List<String> names() {
-    return standbyOrNull == null ? List.of(live.name()) : List.of(live.name(), standbyOrNull.name());
+    return standbyOrNull == null
+        ? List.of(live.name())
+        : List.of(live.name(), standbyOrNull.name());
   }
 
   /** After a swap: the standby is live. */

@@ -3,7 +3,10 @@ package dev.bluegreen.deploy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The tags the tool puts on what it creates; recovery and cleanup read them back from Elastic Beanstalk. */
+/**
+ * The tags the tool puts on what it creates; recovery and cleanup read them back from Elastic
+ * Beanstalk.
+ */
 public final class Tags {
   public static final String MANAGED_BY = "bluegreen:managed-by";
   public static final String ROLE = "bluegreen:role";
@@ -13,6 +16,7 @@ public final class Tags {
   public static final String TOOL = "beanstalk-blue-green";
   public static final String TEMPORARY = "temporary";
   public static final String STANDBY = "standby";
+
   /** Prefix of the configuration templates the tool creates. */
   public static final String TEMPLATE_PREFIX = "bluegreen-";
 

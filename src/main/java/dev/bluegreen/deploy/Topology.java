@@ -25,7 +25,10 @@ public sealed interface Topology permits Topology.Pair, Topology.Clone {
     }
   }
 
-  /** strategy clone: the permanent environment serves production; the temporary one exists only during a run. */
+  /**
+   * strategy clone: the permanent environment serves production; the temporary one exists only
+   * during a run.
+   */
   record Clone(String permanent, String temporary) implements Topology {
     @Override
     public List<String> names() {

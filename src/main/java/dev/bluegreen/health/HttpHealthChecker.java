@@ -41,7 +41,8 @@ public final class HttpHealthChecker implements HealthChecker {
   }
 
   @Override
-  public HealthVerdict check(String host, HealthCheckSettings s, Log log) throws InterruptedException {
+  public HealthVerdict check(String host, HealthCheckSettings s, Log log)
+      throws InterruptedException {
     String url = s.url(host);
     Instant deadline = clock.instant().plus(s.maxWait());
     int requests = 0;
@@ -63,7 +64,10 @@ public final class HttpHealthChecker implements HealthChecker {
           reasons.add(problem);
         }
       }
-      Duration pause = problem == null ? HealthCheckSettings.BETWEEN_SUCCESSES : HealthCheckSettings.AFTER_FAILURE;
+      Duration pause =
+          problem == null
+              ? HealthCheckSettings.BETWEEN_SUCCESSES
+              : HealthCheckSettings.AFTER_FAILURE;
       if (clock.instant().plus(pause).isAfter(deadline)) {
         return new HealthVerdict(false, url, requests, consecutive, List.copyOf(reasons));
       }
@@ -72,9 +76,9 @@ public final class HttpHealthChecker implements HealthChecker {
   }
 
   /**
-   * One request, following redirects to the same origin, within {@code health-check-timeout} in all:
-   * a server that answers one byte at a time cannot hold the check (or a cancellation) up. Null when
-   * it passed, else what was wrong.
+   * One request, following redirects to the same origin, within {@code health-check-timeout} in
+   * all: a server that answers one byte at a time cannot hold the check (or a cancellation) up.
+   * Null when it passed, else what was wrong.
    */
   String probe(String url, HealthCheckSettings s) throws InterruptedException {
     Exchange exchange = new Exchange();
@@ -94,7 +98,10 @@ public final class HttpHealthChecker implements HealthChecker {
     }
   }
 
-  /** The request on its own thread, so that the caller can abandon it at its deadline or on a cancel. */
+  /**
+   * The request on its own thread, so that the caller can abandon it at its deadline or on a
+   * cancel.
+   */
   private final class Exchange {
     private volatile HttpURLConnection connection;
     private volatile boolean abandoned;
@@ -133,7 +140,11 @@ public final class HttpHealthChecker implements HealthChecker {
               return "HTTP " + status + " redirect to another host (" + next + "), not followed";
             }
             if (!sameSchemeAndPort(current, next)) {
-              return "HTTP " + status + " redirect to another scheme or port (" + next + "), not followed";
+              return "HTTP "
+                  + status
+                  + " redirect to another scheme or port ("
+                  + next
+                  + "), not followed";
             }
             current = next;
             continue;
@@ -158,9 +169,14 @@ public final class HttpHealthChecker implements HealthChecker {
     private HttpURLConnection open(URI uri, HealthCheckSettings s) throws IOException {
       URL u = uri.toURL();
       Optional<URI> via = proxy.flatMap(p -> p.proxyFor(uri));
-      HttpURLConnection c = (HttpURLConnection) (via.isPresent()
-          ? u.openConnection(new Proxy(Proxy.Type.HTTP, new InetSocketAddress(via.get().getHost(), effectivePort(via.get()))))
-          : u.openConnection(Proxy.NO_PROXY));
+      HttpURLConnection c =
+          (HttpURLConnection)
+              (via.isPresent()
+                  ? u.openConnection(
+                      new Proxy(
+                          Proxy.Type.HTTP,
+                          new InetSocketAddress(via.get().getHost(), effectivePort(via.get()))))
+                  : u.openConnection(Proxy.NO_PROXY));
       c.setInstanceFollowRedirects(false);
       c.setConnectTimeout((int) s.requestTimeout().toMillis());
       c.setReadTimeout((int) s.requestTimeout().toMillis());

@@ -2,8 +2,8 @@ package dev.bluegreen.health;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Accepted HTTP statuses: {@code 200,204}, {@code 2xx}, {@code 200-399}, or a mix. */
 public record StatusMatcher(String spec, List<int[]> ranges) {
@@ -38,7 +38,9 @@ public record StatusMatcher(String spec, List<int[]> ranges) {
         return Optional.empty();
       }
     }
-    return ranges.isEmpty() ? Optional.empty() : Optional.of(new StatusMatcher(spec.trim(), List.copyOf(ranges)));
+    return ranges.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new StatusMatcher(spec.trim(), List.copyOf(ranges)));
   }
 
   public boolean accepts(int status) {

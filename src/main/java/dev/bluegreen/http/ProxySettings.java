@@ -3,10 +3,10 @@ package dev.bluegreen.http;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Locale;
 
 /**
  * The conventional proxy variables: HTTP_PROXY for http URLs, HTTPS_PROXY for https, NO_PROXY
@@ -23,8 +23,14 @@ public record ProxySettings(URI httpProxy, URI httpsProxy, List<String> noProxy)
       return Optional.empty();
     }
     String no = first(env, "NO_PROXY", "no_proxy");
-    List<String> hosts = no == null ? List.of()
-        : java.util.Arrays.stream(no.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(String::toLowerCase).toList();
+    List<String> hosts =
+        no == null
+            ? List.of()
+            : java.util.Arrays.stream(no.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(String::toLowerCase)
+                .toList();
     return Optional.of(new ProxySettings(http, https, hosts));
   }
 
@@ -33,7 +39,8 @@ public record ProxySettings(URI httpProxy, URI httpsProxy, List<String> noProxy)
     if (bypasses(target.getHost())) {
       return Optional.empty();
     }
-    return Optional.ofNullable("https".equalsIgnoreCase(target.getScheme()) ? httpsProxy : httpProxy);
+    return Optional.ofNullable(
+        "https".equalsIgnoreCase(target.getScheme()) ? httpsProxy : httpProxy);
   }
 
   public boolean bypasses(String host) {
@@ -42,14 +49,19 @@ public record ProxySettings(URI httpProxy, URI httpsProxy, List<String> noProxy)
     }
     String h = host.toLowerCase(Locale.ROOT);
     for (String rule : noProxy) {
-      if (rule.equals("*") || h.equals(rule) || (rule.startsWith(".") ? h.endsWith(rule) : h.endsWith("." + rule))) {
+      if (rule.equals("*")
+          || h.equals(rule)
+          || (rule.startsWith(".") ? h.endsWith(rule) : h.endsWith("." + rule))) {
         return true;
       }
     }
     return false;
   }
 
-  /** NO_PROXY as the {@code http.nonProxyHosts}-style patterns the SDK's URL connection client takes. */
+  /**
+   * NO_PROXY as the {@code http.nonProxyHosts}-style patterns the SDK's URL connection client
+   * takes.
+   */
   public Set<String> nonProxyPatterns() {
     Set<String> patterns = new LinkedHashSet<>();
     for (String rule : noProxy) {

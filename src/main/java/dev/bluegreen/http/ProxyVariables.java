@@ -1,6 +1,5 @@
 package dev.bluegreen.http;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,8 @@ import java.util.Optional;
  */
 public final class ProxyVariables {
 
-  private static final List<String> PROXIES = List.of("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy");
+  private static final List<String> PROXIES =
+      List.of("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy");
 
   /** The proxy settings, or what is wrong with the variables. */
   public record Parsed(Optional<ProxySettings> proxy, List<String> problems) {}
@@ -24,17 +24,29 @@ public final class ProxyVariables {
     for (String variable : PROXIES) {
       String value = env.get(variable);
       if (value != null && !value.isBlank()) {
-        Urls.httpUrl(variable, ProxySettings.withScheme(value.trim()), "a proxy URL such as http://proxy.example.com:3128",
-            problems).ifPresent(uri -> {
-              if (Urls.hasUserInfo(uri)) {
-                problems.add(variable + ": " + Urls.redact(uri) + " carries a user name and password; proxies that "
-                    + "need authentication are not supported (the credentials would not be sent and the proxy would "
-                    + "answer 407). Let the runner reach the proxy without credentials, or unset " + variable + ".");
-              }
-            });
+        Urls.httpUrl(
+                variable,
+                ProxySettings.withScheme(value.trim()),
+                "a proxy URL such as http://proxy.example.com:3128",
+                problems)
+            .ifPresent(
+                uri -> {
+                  if (Urls.hasUserInfo(uri)) {
+                    problems.add(
+                        variable
+                            + ": "
+                            + Urls.redact(uri)
+                            + " carries a user name and password; proxies that "
+                            + "need authentication are not supported (the credentials would not be sent and the proxy would "
+                            + "answer 407). Let the runner reach the proxy without credentials, or unset "
+                            + variable
+                            + ".");
+                  }
+                });
       }
     }
-    Optional<ProxySettings> proxy = problems.isEmpty() ? ProxySettings.fromEnvironment(env) : Optional.empty();
+    Optional<ProxySettings> proxy =
+        problems.isEmpty() ? ProxySettings.fromEnvironment(env) : Optional.empty();
     return new Parsed(proxy, List.copyOf(problems));
   }
 }

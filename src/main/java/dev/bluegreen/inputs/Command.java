@@ -1,6 +1,7 @@
 package dev.bluegreen.inputs;
 
 import java.util.Locale;
+
 /** The commands that act on an application's environments. */
 public enum Command {
   DEPLOY,

@@ -8,8 +8,8 @@ import java.util.Set;
  * One input of the action, declared once: the name it has everywhere ({@code with:} key, {@code
  * --flag}, {@code INPUT_} variable), the default action.yml shows, the description action.yml, the
  * README and {@code --help} show, how its text becomes a value, and which commands and strategies
- * it affects. The picocli options, the {@code INPUT_} mapping, action.yml and the README tables
- * are all derived from the declarations in {@link Inputs}.
+ * it affects. The picocli options, the {@code INPUT_} mapping, action.yml and the README tables are
+ * all derived from the declarations in {@link Inputs}.
  *
  * @param <T> the parsed value
  */
@@ -24,8 +24,15 @@ public final class Input<T> {
   private final Set<Strategy> strategies;
   private final String noEffectHint;
 
-  private Input(String name, String defaultText, String label, String description, Parser<T> parser, Set<Command> commands,
-      Set<Strategy> strategies, String noEffectHint) {
+  private Input(
+      String name,
+      String defaultText,
+      String label,
+      String description,
+      Parser<T> parser,
+      Set<Command> commands,
+      Set<Strategy> strategies,
+      String noEffectHint) {
     this.name = name;
     this.defaultText = defaultText;
     this.label = label;
@@ -43,19 +50,39 @@ public final class Input<T> {
    *     when the default is computed or there is none
    * @param label the value's placeholder in {@code --help}, e.g. {@code DURATION}
    */
-  public static <T> Input<T> of(String name, String defaultText, String label, Parser<T> parser, String description) {
-    return new Input<>(name, defaultText, label, description, parser, EnumSet.allOf(Command.class),
-        EnumSet.allOf(Strategy.class), "");
+  public static <T> Input<T> of(
+      String name, String defaultText, String label, Parser<T> parser, String description) {
+    return new Input<>(
+        name,
+        defaultText,
+        label,
+        description,
+        parser,
+        EnumSet.allOf(Command.class),
+        EnumSet.allOf(Strategy.class),
+        "");
   }
 
   /** The same input, used only by these commands. */
   public Input<T> commands(Command first, Command... rest) {
-    return new Input<>(name, defaultText, label, description, parser, EnumSet.of(first, rest), strategies, noEffectHint);
+    return new Input<>(
+        name,
+        defaultText,
+        label,
+        description,
+        parser,
+        EnumSet.of(first, rest),
+        strategies,
+        noEffectHint);
   }
 
-  /** The same input, used only with this strategy; {@code hint} ends the warning when it is set with another. */
+  /**
+   * The same input, used only with this strategy; {@code hint} ends the warning when it is set with
+   * another.
+   */
   public Input<T> strategy(Strategy only, String hint) {
-    return new Input<>(name, defaultText, label, description, parser, commands, EnumSet.of(only), hint);
+    return new Input<>(
+        name, defaultText, label, description, parser, commands, EnumSet.of(only), hint);
   }
 
   public String name() {
@@ -75,7 +102,10 @@ public final class Input<T> {
     return label;
   }
 
-  /** What the flag means when given without a value: "true" for a boolean, else empty (a value is required). */
+  /**
+   * What the flag means when given without a value: "true" for a boolean, else empty (a value is
+   * required).
+   */
   public java.util.Optional<String> valueWhenBare() {
     return parser == Parsers.BOOL ? java.util.Optional.of("true") : java.util.Optional.empty();
   }
@@ -94,8 +124,13 @@ public final class Input<T> {
     if (commands.contains(command)) {
       return Optional.empty();
     }
-    return Optional.of(name + " has no effect with command " + command.input() + " (it is used by "
-        + String.join(", ", commands.stream().map(Command::input).toList()) + ")");
+    return Optional.of(
+        name
+            + " has no effect with command "
+            + command.input()
+            + " (it is used by "
+            + String.join(", ", commands.stream().map(Command::input).toList())
+            + ")");
   }
 
   /** Why giving this input has no effect with the strategy, or empty when it has one. */
@@ -103,8 +138,11 @@ public final class Input<T> {
     if (strategies.contains(strategy)) {
       return Optional.empty();
     }
-    return Optional.of(name + " has no effect with strategy " + strategy.input() + (noEffectHint.isEmpty() ? "" : " ("
-        + noEffectHint + ")"));
+    return Optional.of(
+        name
+            + " has no effect with strategy "
+            + strategy.input()
+            + (noEffectHint.isEmpty() ? "" : " (" + noEffectHint + ")"));
   }
 
   @Override

@@ -15,13 +15,22 @@ final class InputText {
     for (int i = 0; i < value.length(); ) {
       int cp = value.codePointAt(i);
       if (Character.getType(cp) == Character.CONTROL || cp == 0x2028 || cp == 0x2029) {
-        return Optional.of("contains " + (cp == '\n' || cp == '\r' ? "a line break" : "a control character") + " ("
-            + String.format("U+%04X", cp) + " at character " + (value.codePointCount(0, i) + 1) + "); an input is one line "
-            + "of text");
+        return Optional.of(
+            "contains "
+                + (cp == '\n' || cp == '\r' ? "a line break" : "a control character")
+                + " ("
+                + String.format("U+%04X", cp)
+                + " at character "
+                + (value.codePointCount(0, i) + 1)
+                + "); an input is one line "
+                + "of text");
       }
       if (cp == 0xFFFD) {
-        return Optional.of("is not valid UTF-8 text (U+FFFD at character " + (value.codePointCount(0, i) + 1) + "); "
-            + "pass the value as UTF-8");
+        return Optional.of(
+            "is not valid UTF-8 text (U+FFFD at character "
+                + (value.codePointCount(0, i) + 1)
+                + "); "
+                + "pass the value as UTF-8");
       }
       i += Character.charCount(cp);
     }

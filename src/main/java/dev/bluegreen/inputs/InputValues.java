@@ -42,7 +42,8 @@ public final class InputValues {
         return;
       }
     }
-    String effective = text != null ? text : input.defaultText().isEmpty() ? null : input.defaultText();
+    String effective =
+        text != null ? text : input.defaultText().isEmpty() ? null : input.defaultText();
     if (effective == null) {
       return;
     }
@@ -54,7 +55,8 @@ public final class InputValues {
   }
 
   /** The value, or null when the input has none (unset without a default, or invalid). */
-  @SuppressWarnings("unchecked") // the map is filled by read(), which stores an Input<T>'s own value only
+  @SuppressWarnings(
+      "unchecked") // the map is filled by read(), which stores an Input<T>'s own value only
   public <T> T get(Input<T> input) {
     return (T) values.get(input);
   }
@@ -68,7 +70,9 @@ public final class InputValues {
     return Optional.ofNullable(given.get(input));
   }
 
-  /** True when the input was given and is not valid: checks that depend on it have nothing to check. */
+  /**
+   * True when the input was given and is not valid: checks that depend on it have nothing to check.
+   */
   public boolean invalid(Input<?> input) {
     return given.containsKey(input) && !values.containsKey(input);
   }

@@ -21,15 +21,16 @@ public final class Parsers {
   private static final Set<String> TRUE = Set.of("true", "True", "TRUE");
   private static final Set<String> FALSE = Set.of("false", "False", "FALSE");
 
-  static final Parser<Boolean> BOOL = text -> {
-    if (TRUE.contains(text)) {
-      return true;
-    }
-    if (FALSE.contains(text)) {
-      return false;
-    }
-    throw new InvalidInput("'" + text + "' is not a boolean; use true or false");
-  };
+  static final Parser<Boolean> BOOL =
+      text -> {
+        if (TRUE.contains(text)) {
+          return true;
+        }
+        if (FALSE.contains(text)) {
+          return false;
+        }
+        throw new InvalidInput("'" + text + "' is not a boolean; use true or false");
+      };
 
   private Parsers() {}
 
@@ -85,7 +86,6 @@ public final class Parsers {
     return BOOL;
   }
 
-
   public static Parser<Integer> integer(int min, int max) {
     return text -> {
       int n;
@@ -105,11 +105,23 @@ public final class Parsers {
     return text -> {
       Optional<Duration> d = Durations.parse(text);
       if (d.isEmpty()) {
-        throw new InvalidInput("'" + text + "' is not a duration between " + Durations.format(min) + " and "
-            + Durations.format(max) + "; write 90s, 5m, 1h or plain seconds");
+        throw new InvalidInput(
+            "'"
+                + text
+                + "' is not a duration between "
+                + Durations.format(min)
+                + " and "
+                + Durations.format(max)
+                + "; write 90s, 5m, 1h or plain seconds");
       }
       if (d.get().compareTo(min) < 0 || d.get().compareTo(max) > 0) {
-        throw new InvalidInput("'" + text + "' must be between " + Durations.format(min) + " and " + Durations.format(max));
+        throw new InvalidInput(
+            "'"
+                + text
+                + "' must be between "
+                + Durations.format(min)
+                + " and "
+                + Durations.format(max));
       }
       return d.get();
     };
@@ -124,7 +136,11 @@ public final class Parsers {
           return e;
         }
       }
-      throw new InvalidInput("'" + text + "' is not one of " + String.join(", ", Arrays.stream(values).map(name).toList()));
+      throw new InvalidInput(
+          "'"
+              + text
+              + "' is not one of "
+              + String.join(", ", Arrays.stream(values).map(name).toList()));
     };
   }
 
@@ -140,11 +156,21 @@ public final class Parsers {
   }
 
   public static Parser<StatusMatcher> statuses() {
-    return text -> StatusMatcher.parse(text).orElseThrow(() -> new InvalidInput("'" + text + "' is not a list of statuses "
-        + "such as 200,204 or 2xx or 200-399"));
+    return text ->
+        StatusMatcher.parse(text)
+            .orElseThrow(
+                () ->
+                    new InvalidInput(
+                        "'"
+                            + text
+                            + "' is not a list of statuses "
+                            + "such as 200,204 or 2xx or 200-399"));
   }
 
-  /** Comma-separated names out of {@code allowed}, written in any case, kept in the allowed spelling. */
+  /**
+   * Comma-separated names out of {@code allowed}, written in any case, kept in the allowed
+   * spelling.
+   */
   public static Parser<Set<String>> namesOf(List<String> allowed, String what) {
     return text -> {
       Set<String> names = new LinkedHashSet<>();
@@ -154,11 +180,19 @@ public final class Parsers {
         if (p.isEmpty()) {
           continue;
         }
-        allowed.stream().filter(a -> a.equalsIgnoreCase(p)).findFirst().ifPresentOrElse(names::add, () -> unknown.add(p));
+        allowed.stream()
+            .filter(a -> a.equalsIgnoreCase(p))
+            .findFirst()
+            .ifPresentOrElse(names::add, () -> unknown.add(p));
       }
       if (!unknown.isEmpty()) {
-        throw new InvalidInput("'" + String.join("', '", unknown) + "' " + (unknown.size() == 1 ? "is not a " + what
-            : "are not " + what + "s") + "; use " + String.join(", ", allowed));
+        throw new InvalidInput(
+            "'"
+                + String.join("', '", unknown)
+                + "' "
+                + (unknown.size() == 1 ? "is not a " + what : "are not " + what + "s")
+                + "; use "
+                + String.join(", ", allowed));
       }
       return java.util.Collections.unmodifiableSet(names);
     };

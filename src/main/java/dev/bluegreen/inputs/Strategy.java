@@ -1,6 +1,7 @@
 package dev.bluegreen.inputs;
 
 import java.util.Locale;
+
 /** How the new version reaches production. */
 public enum Strategy {
   /** Two persistent environments; the standby gets the version, then the CNAMEs swap. */

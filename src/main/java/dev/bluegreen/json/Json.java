@@ -32,7 +32,10 @@ public final class Json {
 
   private Json() {}
 
-  /** Parses a document that must be one JSON object; anything else is an IllegalArgumentException saying where. */
+  /**
+   * Parses a document that must be one JSON object; anything else is an IllegalArgumentException
+   * saying where.
+   */
   public static Map<String, Object> parseObject(String text) {
     try (JsonParser p = FACTORY.createParser(text)) {
       JsonToken first = p.nextToken();
@@ -44,7 +47,8 @@ public final class Json {
       }
       Map<String, Object> object = object(p);
       if (p.nextToken() != null) {
-        throw new IllegalArgumentException("invalid JSON" + at(p.currentTokenLocation()) + ": unexpected text after the value");
+        throw new IllegalArgumentException(
+            "invalid JSON" + at(p.currentTokenLocation()) + ": unexpected text after the value");
       }
       return object;
     } catch (JsonProcessingException e) {

@@ -55,7 +55,10 @@ public final class PlainLog implements Log {
     }
   }
 
-  /** Defused too: a standalone container's output may still be read by a runner (a docker run in a run: step). */
+  /**
+   * Defused too: a standalone container's output may still be read by a runner (a docker run in a
+   * run: step).
+   */
   private synchronized void println(String text) {
     String masked = text;
     for (String s : secrets) {

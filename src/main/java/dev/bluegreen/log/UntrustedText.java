@@ -8,8 +8,8 @@ import java.util.List;
  * every output line (it splits at LF, CR and CRLF, and so does the output of a container run in a
  * {@code run:} step) and takes it as a workflow command when, after leading white space, it starts
  * with {@code ::}, or when it contains the legacy {@code ##[} anywhere. Its comparisons are
- * culture-sensitive .NET string operations, which skip "ignorable" characters such as U+200B, so
- * an invisible character is no defence: a line that would start with {@code ::} is prefixed with
+ * culture-sensitive .NET string operations, which skip "ignorable" characters such as U+200B, so an
+ * invisible character is no defence: a line that would start with {@code ::} is prefixed with
  * {@code "> "}, and a space is put between {@code #} and {@code [}.
  */
 public final class UntrustedText {
@@ -50,22 +50,31 @@ public final class UntrustedText {
         if (++colons == 2) {
           return true;
         }
-      } else if (!((colons == 0 && (whiteSpace(cp) || ignorable(cp))) || (colons == 1 && ignorable(cp)))) {
+      } else if (!((colons == 0 && (whiteSpace(cp) || ignorable(cp)))
+          || (colons == 1 && ignorable(cp)))) {
         return false;
       }
     }
     return false;
   }
 
-  /** .NET's char.IsWhiteSpace, which TrimStart uses: separators, the ASCII controls 9-13, U+0085. */
+  /**
+   * .NET's char.IsWhiteSpace, which TrimStart uses: separators, the ASCII controls 9-13, U+0085.
+   */
   private static boolean whiteSpace(int cp) {
     return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85;
   }
 
-  /** Characters that a culture-sensitive comparison skips: format and control characters, variation selectors. */
+  /**
+   * Characters that a culture-sensitive comparison skips: format and control characters, variation
+   * selectors.
+   */
   private static boolean ignorable(int cp) {
     int type = Character.getType(cp);
-    return type == Character.FORMAT || (type == Character.CONTROL && !whiteSpace(cp)) || Character.isIdentifierIgnorable(cp)
-        || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+    return type == Character.FORMAT
+        || (type == Character.CONTROL && !whiteSpace(cp))
+        || Character.isIdentifierIgnorable(cp)
+        || (cp >= 0xFE00 && cp <= 0xFE0F)
+        || (cp >= 0xE0100 && cp <= 0xE01EF);
   }
 }

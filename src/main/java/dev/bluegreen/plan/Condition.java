@@ -3,7 +3,10 @@ package dev.bluegreen.plan;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** When a step of a plan runs: decided at run time from earlier results; otherwise it is skipped, with why. */
+/**
+ * When a step of a plan runs: decided at run time from earlier results; otherwise it is skipped,
+ * with why.
+ */
 public interface Condition {
 
   /** Empty when the step should run; else the reason it is skipped. */

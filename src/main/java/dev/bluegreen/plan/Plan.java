@@ -3,7 +3,6 @@ package dev.bluegreen.plan;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An ordered list of steps, some of them run together, each perhaps under a condition. The plan's
@@ -47,6 +46,7 @@ public record Plan(String name, List<Entry> entries) {
   public static final class Builder {
     private final String name;
     private final List<Entry> entries = new ArrayList<>();
+
     /** By identity: two steps may be equal (records), each has its own slot. */
     private final IdentityHashMap<Step<?>, Slot<?>> slots = new IdentityHashMap<>();
 
@@ -58,21 +58,30 @@ public record Plan(String name, List<Entry> entries) {
       return then(Condition.always(), step);
     }
 
-    /** A step that runs only when {@code when} holds at its turn; otherwise it is recorded as skipped. */
+    /**
+     * A step that runs only when {@code when} holds at its turn; otherwise it is recorded as
+     * skipped.
+     */
     public <T> Slot<T> then(Condition when, Step<T> step) {
       Single single = single(step, when);
       entries.add(single);
       return slotOf(step);
     }
 
-    /** A step that is part of the plan only when {@code include} is true (known when the plan is made). */
+    /**
+     * A step that is part of the plan only when {@code include} is true (known when the plan is
+     * made).
+     */
     public <T> Slot<T> thenIf(boolean include, Step<T> step) {
       return include ? then(step) : new Slot<>(step.id() + " (not in this plan)");
     }
 
     /** Steps that run at the same time; their results are in {@link #slotOf}. */
     public Builder together(Step<?>... steps) {
-      return together(java.util.Arrays.stream(steps).map(s -> member(Condition.always(), s)).toArray(Member[]::new));
+      return together(
+          java.util.Arrays.stream(steps)
+              .map(s -> member(Condition.always(), s))
+              .toArray(Member[]::new));
     }
 
     /** Steps that run at the same time, each under its condition. */

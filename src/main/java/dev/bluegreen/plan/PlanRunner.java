@@ -22,9 +22,9 @@ import java.util.function.Consumer;
 
 /**
  * Runs a plan, and knows nothing of what the steps do: one log group per step, timing and
- * recording, conditions, steps run together, undo registration before each step, cancellation,
- * and on failure the rollback (undos in reverse order, each recorded, a failing undo does not stop
- * the next). It never throws: the record says how the run ended.
+ * recording, conditions, steps run together, undo registration before each step, cancellation, and
+ * on failure the rollback (undos in reverse order, each recorded, a failing undo does not stop the
+ * next). It never throws: the record says how the run ended.
  */
 public final class PlanRunner {
 
@@ -44,10 +44,17 @@ public final class PlanRunner {
   private Instant started;
 
   /**
-   * @param dryRun steps that change the world are not run but planned (see {@link Step#runsInDryRun})
-   * @param progress receives the record after every entry of the plan, so results can be published as soon as known
+   * @param dryRun steps that change the world are not run but planned (see {@link
+   *     Step#runsInDryRun})
+   * @param progress receives the record after every entry of the plan, so results can be published
+   *     as soon as known
    */
-  public PlanRunner(Clock clock, Sleeper sleeper, Log log, Cancellation cancellation, boolean dryRun,
+  public PlanRunner(
+      Clock clock,
+      Sleeper sleeper,
+      Log log,
+      Cancellation cancellation,
+      boolean dryRun,
       Consumer<RunRecord> progress) {
     this.clock = clock;
     this.sleeper = sleeper;
@@ -66,8 +73,12 @@ public final class PlanRunner {
     for (; index < entries.size() && failure == null; index++) {
       Plan.Entry entry = entries.get(index);
       if (cancellation.requested()) {
-        failure = new Failure(entry.steps().get(0).step().id(), new StepFailure(StepFailure.Kind.CANCELLED,
-            "cancelled (" + cancellation.reason() + ") before this step started"));
+        failure =
+            new Failure(
+                entry.steps().get(0).step().id(),
+                new StepFailure(
+                    StepFailure.Kind.CANCELLED,
+                    "cancelled (" + cancellation.reason() + ") before this step started"));
         break;
       }
       failure = entry instanceof Together t ? runTogether(t) : runInGroup((Single) entry);
@@ -76,7 +87,9 @@ public final class PlanRunner {
     for (int i = index; i < entries.size(); i++) {
       for (Single s : entries.get(i).steps()) {
         if (records.stream().noneMatch(r -> r.id().equals(s.step().id()))) {
-          records.add(new StepRecord(s.step().id(), safeTitle(s.step()), Status.NOT_RUN, null, Duration.ZERO, null));
+          records.add(
+              new StepRecord(
+                  s.step().id(), safeTitle(s.step()), Status.NOT_RUN, null, Duration.ZERO, null));
         }
       }
     }
@@ -112,7 +125,8 @@ public final class PlanRunner {
       } catch (InterruptedException e) {
         return new Failure(together.id(), cancelled());
       } catch (Exception e) {
-        return new Failure(together.id(), new StepFailure(StepFailure.Kind.FAILED, "unexpected error: " + e, e));
+        return new Failure(
+            together.id(), new StepFailure(StepFailure.Kind.FAILED, "unexpected error: " + e, e));
       }
       return results.stream().filter(f -> f != null).findFirst().orElse(null);
     }
@@ -127,7 +141,10 @@ public final class PlanRunner {
     }
   }
 
-  /** Runs one step (unless its condition says to skip it) with its undo registered first; returns the failure, or null. */
+  /**
+   * Runs one step (unless its condition says to skip it) with its undo registered first; returns
+   * the failure, or null.
+   */
   @SuppressWarnings("unchecked") // a Single pairs a Step<T> with the Slot<T> made for it
   private <T> Failure runStep(Single single, Log stepLog, Optional<String> skip) {
     Step<T> step = (Step<T>) single.step();
@@ -151,10 +168,18 @@ public final class PlanRunner {
       }
       Step.Result<T> result = step.run(stepLog);
       Duration took = Duration.between(t0, clock.instant());
-      record(new StepRecord(step.id(), title, result.skipped() ? Status.SKIPPED : Status.SUCCEEDED, t0, took,
-          result.detail()));
+      record(
+          new StepRecord(
+              step.id(),
+              title,
+              result.skipped() ? Status.SKIPPED : Status.SUCCEEDED,
+              t0,
+              took,
+              result.detail()));
       ((Slot<T>) single.slot()).fill(result.value());
-      stepLog.info((result.skipped() ? "skipped: " : "done in " + Durations.format(took) + ": ") + result.detail());
+      stepLog.info(
+          (result.skipped() ? "skipped: " : "done in " + Durations.format(took) + ": ")
+              + result.detail());
       return null;
     } catch (StepFailure f) {
       return failed(step, title, t0, f);
@@ -162,8 +187,12 @@ public final class PlanRunner {
       return failed(step, title, t0, cancelled());
     } catch (RuntimeException e) {
       stepLog.debug(stackTrace(e));
-      return failed(step, title, t0, new StepFailure(StepFailure.Kind.FAILED, "unexpected error in " + step.id() + ": " + e,
-          e));
+      return failed(
+          step,
+          title,
+          t0,
+          new StepFailure(
+              StepFailure.Kind.FAILED, "unexpected error in " + step.id() + ": " + e, e));
     }
   }
 
@@ -171,21 +200,38 @@ public final class PlanRunner {
     StepFailure f = failure;
     if (cancellation.requested() && f.kind() != StepFailure.Kind.CANCELLED) {
       // An interrupted call fails in its own words (a half-read response); the cause is the cancel.
-      f = new StepFailure(StepFailure.Kind.CANCELLED, "cancelled (" + cancellation.reason() + ") during " + step.id()
-          + "; the call in flight was abandoned: " + f.getMessage(), f);
+      f =
+          new StepFailure(
+              StepFailure.Kind.CANCELLED,
+              "cancelled ("
+                  + cancellation.reason()
+                  + ") during "
+                  + step.id()
+                  + "; the call in flight was abandoned: "
+                  + f.getMessage(),
+              f);
     }
-    record(new StepRecord(step.id(), title, Status.FAILED, t0, Duration.between(t0, clock.instant()), f.getMessage()));
+    record(
+        new StepRecord(
+            step.id(),
+            title,
+            Status.FAILED,
+            t0,
+            Duration.between(t0, clock.instant()),
+            f.getMessage()));
     return new Failure(step.id(), f);
   }
 
   private StepFailure cancelled() {
-    return new StepFailure(StepFailure.Kind.CANCELLED, "cancelled (" + Optional.ofNullable(cancellation.reason())
-        .orElse("interrupted") + ")");
+    return new StepFailure(
+        StepFailure.Kind.CANCELLED,
+        "cancelled (" + Optional.ofNullable(cancellation.reason()).orElse("interrupted") + ")");
   }
 
   @SuppressWarnings("try") // each section is there to be closed: it ends the log group
   private void rollBack() {
-    // Undos must run even after a cancellation interrupted the step: clear the flag, keep the deadline.
+    // Undos must run even after a cancellation interrupted the step: clear the flag, keep the
+    // deadline.
     Thread.interrupted();
     while (!undos.isEmpty()) {
       Registered r = undos.pop();
@@ -195,20 +241,40 @@ public final class PlanRunner {
         try {
           Undo.Outcome outcome = undo.run(log);
           log.info((outcome.kind() == Undo.Kind.SKIPPED ? "skipped: " : "") + outcome.detail());
-          undone.add(new UndoRecord(r.stepId(), undo, outcome.kind() == Undo.Kind.SKIPPED ? Status.SKIPPED
-              : Status.SUCCEEDED, outcome, Duration.between(t0, clock.instant()), outcome.detail()));
+          undone.add(
+              new UndoRecord(
+                  r.stepId(),
+                  undo,
+                  outcome.kind() == Undo.Kind.SKIPPED ? Status.SKIPPED : Status.SUCCEEDED,
+                  outcome,
+                  Duration.between(t0, clock.instant()),
+                  outcome.detail()));
         } catch (Exception e) {
           Thread.interrupted();
           String message = e instanceof InterruptedException ? "interrupted" : e.getMessage();
           log.error("rollback of " + r.stepId() + " failed: " + message);
-          undone.add(new UndoRecord(r.stepId(), undo, Status.FAILED, null, Duration.between(t0, clock.instant()), message));
+          undone.add(
+              new UndoRecord(
+                  r.stepId(),
+                  undo,
+                  Status.FAILED,
+                  null,
+                  Duration.between(t0, clock.instant()),
+                  message));
         }
       }
     }
   }
 
   private synchronized RunRecord record(Failure failure, boolean finished) {
-    return new RunRecord(planName, started, clock.instant(), List.copyOf(records), List.copyOf(undone), failure, changed,
+    return new RunRecord(
+        planName,
+        started,
+        clock.instant(),
+        List.copyOf(records),
+        List.copyOf(undone),
+        failure,
+        changed,
         finished);
   }
 

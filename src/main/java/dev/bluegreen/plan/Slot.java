@@ -26,12 +26,15 @@ public final class Slot<T> implements Supplier<T> {
   @Override
   public T get() {
     if (!filled) {
-      throw new IllegalStateException("the result of " + producer + " is read before " + producer + " ended");
+      throw new IllegalStateException(
+          "the result of " + producer + " is read before " + producer + " ended");
     }
     return value;
   }
 
-  /** The value when the producing step has ended, else empty (a dry run, or a failure before it). */
+  /**
+   * The value when the producing step has ended, else empty (a dry run, or a failure before it).
+   */
   public Optional<T> ifFilled() {
     return filled ? Optional.ofNullable(value) : Optional.empty();
   }

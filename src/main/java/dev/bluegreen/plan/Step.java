@@ -15,7 +15,9 @@ public interface Step<T> {
 
   String id();
 
-  /** One line saying what this step does, with the names involved; asked when the step is recorded. */
+  /**
+   * One line saying what this step does, with the names involved; asked when the step is recorded.
+   */
   String title();
 
   /** Logs through {@code log}, which a parallel step shares with its siblings. */
@@ -45,7 +47,9 @@ public interface Step<T> {
     return "would " + Character.toLowerCase(title.charAt(0)) + title.substring(1);
   }
 
-  /** How a step ended without failing: done or skipped, a detail for the summary, and its result. */
+  /**
+   * How a step ended without failing: done or skipped, a detail for the summary, and its result.
+   */
   record Result<T>(boolean skipped, String detail, T value) {
     public static <T> Result<T> done(String detail, T value) {
       return new Result<>(false, detail, value);

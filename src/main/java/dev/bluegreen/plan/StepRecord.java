@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** How one step went. */
-public record StepRecord(String id, String title, Status status, Instant started, Duration duration, String detail) {
+public record StepRecord(
+    String id, String title, Status status, Instant started, Duration duration, String detail) {
 
   /** A step's outcome, as the {@code steps} output and the summary name it. */
   public enum Status {

@@ -7,7 +7,12 @@ import java.time.Duration;
  *
  * @param outcome what it did; null when it failed
  */
-public record UndoRecord(String stepId, Undo undo, StepRecord.Status status, Undo.Outcome outcome, Duration duration,
+public record UndoRecord(
+    String stepId,
+    Undo undo,
+    StepRecord.Status status,
+    Undo.Outcome outcome,
+    Duration duration,
     String detail) {
 
   /** Whether this undo put back the change of its step. */

@@ -10,16 +10,18 @@ import dev.bluegreen.simulator.sts.Sts;
 import java.time.Clock;
 
 /**
- * The simulated account: one backend per service, all on one {@link Scheduler} (clock,
- * transitions, and the lock over every backend's state) and one {@link Account}.
+ * The simulated account: one backend per service, all on one {@link Scheduler} (clock, transitions,
+ * and the lock over every backend's state) and one {@link Account}.
  */
-record Backends(Scheduler scheduler, Account account, S3 s3, Sts sts, Beanstalk beanstalk, Apps apps) {
+record Backends(
+    Scheduler scheduler, Account account, S3 s3, Sts sts, Beanstalk beanstalk, Apps apps) {
 
   static Backends create(Clock clock, Timings timings, String region, String accountId, long seed) {
     Scheduler scheduler = new Scheduler(clock);
     Account account = new Account(region, accountId, seed);
     S3 s3 = new S3(scheduler, account);
     Beanstalk beanstalk = new Beanstalk(scheduler, account, timings, s3);
-    return new Backends(scheduler, account, s3, new Sts(scheduler), beanstalk, new Apps(scheduler, beanstalk));
+    return new Backends(
+        scheduler, account, s3, new Sts(scheduler), beanstalk, new Apps(scheduler, beanstalk));
   }
 }

@@ -7,7 +7,8 @@ import java.util.function.Predicate;
 /** Every AWS API request the simulator answered, in order. */
 public final class CallLog {
   private final List<Call> calls = new ArrayList<>();
-  private final List<java.util.function.Consumer<Call>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<java.util.function.Consumer<Call>> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private long appRequests;
 
   void add(Call call) {
@@ -54,7 +55,11 @@ public final class CallLog {
 
   public static boolean isReadOnly(Call c) {
     String op = c.operation();
-    return op.startsWith("Describe") || op.startsWith("List") || op.startsWith("Check") || op.startsWith("Get")
-        || op.startsWith("Head") || op.equals("AssumeRoleWithWebIdentity");
+    return op.startsWith("Describe")
+        || op.startsWith("List")
+        || op.startsWith("Check")
+        || op.startsWith("Get")
+        || op.startsWith("Head")
+        || op.equals("AssumeRoleWithWebIdentity");
   }
 }

@@ -59,8 +59,12 @@ public final class Faults {
     return this;
   }
 
-  /** The next {@code times} calls of {@code operation} fail with this error ({@code times < 0}: always). */
-  public synchronized Faults failOperation(String operation, int status, String code, String message, int times) {
+  /**
+   * The next {@code times} calls of {@code operation} fail with this error ({@code times < 0}:
+   * always).
+   */
+  public synchronized Faults failOperation(
+      String operation, int status, String code, String message, int times) {
     failures.add(new OperationFailure(operation, status, code, message, times));
     return this;
   }
@@ -90,8 +94,14 @@ public final class Faults {
     if (burstRemaining > 0) {
       burstRemaining--;
       return burstStatus == 500
-          ? new ApiError(500, "InternalFailure", "The request processing has failed because of an unknown error, exception or failure.")
-          : new ApiError(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.");
+          ? new ApiError(
+              500,
+              "InternalFailure",
+              "The request processing has failed because of an unknown error, exception or failure.")
+          : new ApiError(
+              503,
+              "ServiceUnavailable",
+              "The request has failed due to a temporary failure of the server.");
     }
     if (throttleFraction > 0 && random.nextDouble() < throttleFraction) {
       return new ApiError(400, "Throttling", "Rate exceeded");

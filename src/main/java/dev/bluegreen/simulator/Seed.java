@@ -23,22 +23,34 @@ import java.util.zip.ZipOutputStream;
  * "v1"}]}}. An environment has a name, a cnamePrefix, the version it runs, a tier (WebServer or
  * Worker), database (true adds an environment-managed RDS database) and tags.
  */
-public record Seed(String application, List<SeedVersion> versions, List<SeedEnvironment> environments) {
+public record Seed(
+    String application, List<SeedVersion> versions, List<SeedEnvironment> environments) {
 
   public record SeedVersion(String label, String behaviourJson) {}
 
-  public record SeedEnvironment(String name, String cnamePrefix, String version, String tier, boolean database,
+  public record SeedEnvironment(
+      String name,
+      String cnamePrefix,
+      String version,
+      String tier,
+      boolean database,
       Map<String, String> tags) {
     public SeedEnvironment(String name, String cnamePrefix, String version) {
       this(name, cnamePrefix, version, "WebServer", false, Map.of());
     }
   }
 
-  /** The usual pair: {@code <app>-blue} live on {@code <app>}, {@code <app>-green} on {@code <app>-staging}, both on v1. */
+  /**
+   * The usual pair: {@code <app>-blue} live on {@code <app>}, {@code <app>-green} on {@code
+   * <app>-staging}, both on v1.
+   */
   public static Seed pair(String application) {
-    return new Seed(application, List.of(new SeedVersion("v1", null)), List.of(
-        new SeedEnvironment(application + "-blue", application, "v1"),
-        new SeedEnvironment(application + "-green", application + "-staging", "v1")));
+    return new Seed(
+        application,
+        List.of(new SeedVersion("v1", null)),
+        List.of(
+            new SeedEnvironment(application + "-blue", application, "v1"),
+            new SeedEnvironment(application + "-green", application + "-staging", "v1")));
   }
 
   @SuppressWarnings("unchecked")
@@ -52,15 +64,24 @@ public record Seed(String application, List<SeedVersion> versions, List<SeedEnvi
     for (Object o : (List<Object>) m.getOrDefault("versions", List.of())) {
       Map<String, Object> v = (Map<String, Object>) o;
       Object behaviour = v.get("behaviour");
-      versions.add(new SeedVersion((String) v.get("label"), behaviour == null ? null : Json.write(behaviour)));
+      versions.add(
+          new SeedVersion(
+              (String) v.get("label"), behaviour == null ? null : Json.write(behaviour)));
     }
     List<SeedEnvironment> envs = new ArrayList<>();
     for (Object o : (List<Object>) m.getOrDefault("environments", List.of())) {
       Map<String, Object> e = (Map<String, Object>) o;
       Map<String, String> tags = new LinkedHashMap<>();
-      ((Map<String, Object>) e.getOrDefault("tags", Map.of())).forEach((k, v) -> tags.put(k, String.valueOf(v)));
-      envs.add(new SeedEnvironment((String) e.get("name"), (String) e.get("cnamePrefix"), (String) e.get("version"),
-          (String) e.getOrDefault("tier", "WebServer"), Boolean.TRUE.equals(e.get("database")), tags));
+      ((Map<String, Object>) e.getOrDefault("tags", Map.of()))
+          .forEach((k, v) -> tags.put(k, String.valueOf(v)));
+      envs.add(
+          new SeedEnvironment(
+              (String) e.get("name"),
+              (String) e.get("cnamePrefix"),
+              (String) e.get("version"),
+              (String) e.getOrDefault("tier", "WebServer"),
+              Boolean.TRUE.equals(e.get("database")),
+              tags));
     }
     return new Seed(app, versions, envs);
   }
@@ -78,7 +99,8 @@ public record Seed(String application, List<SeedVersion> versions, List<SeedEnvi
         beanstalk.seedVersion(application, v.label(), "seeded", bucket, key);
       }
       for (SeedEnvironment e : environments) {
-        beanstalk.seedEnvironment(application, e.name(), e.cnamePrefix(), e.version(), e.tier(), e.database(), e.tags());
+        beanstalk.seedEnvironment(
+            application, e.name(), e.cnamePrefix(), e.version(), e.tier(), e.database(), e.tags());
       }
     }
   }

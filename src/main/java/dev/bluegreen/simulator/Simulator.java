@@ -29,40 +29,46 @@ public final class Simulator implements AutoCloseable {
   private final CallLog calls = new CallLog();
   private final SimulatorServer server;
 
-  private Simulator(Backends backends, long seed, InetAddress address, int port) throws IOException {
+  private Simulator(Backends backends, long seed, InetAddress address, int port)
+      throws IOException {
     this.backends = backends;
     this.faults = new Faults(seed + 1);
     this.server = new SimulatorServer(backends, faults, calls, address, port);
   }
 
   /** Serves on localhost's {@code port} (0 picks a free one) with the given clock and timings. */
-  public static Simulator start(int port, Clock clock, Timings timings, String region, long seed) throws IOException {
+  public static Simulator start(int port, Clock clock, Timings timings, String region, long seed)
+      throws IOException {
     return start(InetAddress.getLoopbackAddress(), port, clock, timings, region, seed);
   }
 
   /** Serves on {@code address}: 0.0.0.0 makes the simulator reachable from containers. */
-  public static Simulator start(InetAddress address, int port, Clock clock, Timings timings, String region, long seed)
+  public static Simulator start(
+      InetAddress address, int port, Clock clock, Timings timings, String region, long seed)
       throws IOException {
-    return new Simulator(Backends.create(clock, timings, region, "123456789012", seed), seed, address, port);
+    return new Simulator(
+        Backends.create(clock, timings, region, "123456789012", seed), seed, address, port);
   }
 
   /**
    * Serves on a free port with a virtual clock: the simulator's scheduled transitions become stops
    * of the virtual time, so observers see every state change at its own instant.
    */
-  public static Simulator startVirtual(VirtualTime time, Timings timings, long seed) throws IOException {
+  public static Simulator startVirtual(VirtualTime time, Timings timings, long seed)
+      throws IOException {
     Simulator sim = start(0, time.clock(), timings, "us-east-1", seed);
-    time.addObserver(new VirtualTime.Observer() {
-      @Override
-      public Instant nextStop(Instant from) {
-        return sim.backends.scheduler().nextTransitionAfter(from);
-      }
+    time.addObserver(
+        new VirtualTime.Observer() {
+          @Override
+          public Instant nextStop(Instant from) {
+            return sim.backends.scheduler().nextTransitionAfter(from);
+          }
 
-      @Override
-      public void passing(Instant from, Instant to) {
-        sim.backends.scheduler().settle();
-      }
-    });
+          @Override
+          public void passing(Instant from, Instant to) {
+            sim.backends.scheduler().settle();
+          }
+        });
     return sim;
   }
 
@@ -107,7 +113,10 @@ public final class Simulator implements AutoCloseable {
     return this;
   }
 
-  /** The environment variables that point a client (this product, the AWS CLI, curl) at the simulator. */
+  /**
+   * The environment variables that point a client (this product, the AWS CLI, curl) at the
+   * simulator.
+   */
   public Map<String, String> clientEnvironment() {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("AWS_ENDPOINT_URL_ELASTIC_BEANSTALK", endpoint());

@@ -21,12 +21,12 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Locale;
 
 /**
  * One localhost port for everything a client needs, told apart by each request's shape: a
@@ -58,7 +58,8 @@ final class SimulatorServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
 
-  SimulatorServer(Backends backends, Faults faults, CallLog calls, InetAddress address, int port) throws IOException {
+  SimulatorServer(Backends backends, Faults faults, CallLog calls, InetAddress address, int port)
+      throws IOException {
     this.scheduler = backends.scheduler();
     this.account = backends.account();
     this.sts = backends.sts();
@@ -69,11 +70,13 @@ final class SimulatorServer implements AutoCloseable {
     this.faults = faults;
     this.calls = calls;
     this.server = HttpServer.create(new InetSocketAddress(address, port), 64);
-    this.executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "simulator-http");
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "simulator-http");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -96,16 +99,20 @@ final class SimulatorServer implements AutoCloseable {
         body = in.readAllBytes();
       }
       URI uri = ex.getRequestURI();
-      String host = uri.getHost() != null ? uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
-          : ex.getRequestHeaders().getFirst("Host");
+      String host =
+          uri.getHost() != null
+              ? uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+              : ex.getRequestHeaders().getFirst("Host");
       boolean toSelf = host == null || isSelf(host);
       if (!toSelf && !S3Api.isVirtualHost(host)) {
         serveApp(ex, S3Api.stripPort(host));
         return;
       }
       String contentType = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"));
-      boolean query = "POST".equals(ex.getRequestMethod()) && contentType.startsWith("application/x-www-form-urlencoded")
-          && !S3Api.isVirtualHost(String.valueOf(host));
+      boolean query =
+          "POST".equals(ex.getRequestMethod())
+              && contentType.startsWith("application/x-www-form-urlencoded")
+              && !S3Api.isVirtualHost(String.valueOf(host));
       if (query || (uri.getRawQuery() != null && uri.getRawQuery().contains("Action=") && toSelf)) {
         String form = query ? new String(body, StandardCharsets.UTF_8) : uri.getRawQuery();
         serveQuery(ex, QueryRequest.parse(form));
@@ -143,7 +150,9 @@ final class SimulatorServer implements AutoCloseable {
     ApiError fault = isSts ? null : faults.errorFor(String.valueOf(req.action()));
     if (fault == null && accessKey != null && sts.expired(accessKey)) {
       // Query APIs answer an expired session with 403 Forbidden (S3 uses 400, see serveS3).
-      fault = new ApiError(403, "ExpiredToken", "The security token included in the request is expired");
+      fault =
+          new ApiError(
+              403, "ExpiredToken", "The security token included in the request is expired");
     }
     if (fault != null) {
       response = EbApi.error(fault, requestId);
@@ -158,8 +167,15 @@ final class SimulatorServer implements AutoCloseable {
     if (params.containsKey("WebIdentityToken")) {
       params.put("WebIdentityToken", "***");
     }
-    calls.add(new Call(scheduler.now(), service, String.valueOf(req.action()), params, response.status(),
-        response.errorCode() == null ? "OK" : response.errorCode(), accessKey));
+    calls.add(
+        new Call(
+            scheduler.now(),
+            service,
+            String.valueOf(req.action()),
+            params,
+            response.status(),
+            response.errorCode() == null ? "OK" : response.errorCode(),
+            accessKey));
     byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "text/xml");
     ex.getResponseHeaders().set("x-amzn-RequestId", requestId);
@@ -177,12 +193,21 @@ final class SimulatorServer implements AutoCloseable {
     String accessKey = accessKey(ex.getRequestHeaders());
     S3Api.Response response;
     if (accessKey != null && sts.expired(accessKey)) {
-      response = new S3Api.Response(400, Map.of("Content-Type", "application/xml"), ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-          + "<Error><Code>ExpiredToken</Code><Message>The provided token has expired.</Message></Error>")
-          .getBytes(StandardCharsets.UTF_8), "S3", "ExpiredToken");
+      response =
+          new S3Api.Response(
+              400,
+              Map.of("Content-Type", "application/xml"),
+              ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                      + "<Error><Code>ExpiredToken</Code><Message>The provided token has expired.</Message></Error>")
+                  .getBytes(StandardCharsets.UTF_8),
+              "S3",
+              "ExpiredToken");
     } else {
-      response = s3.handle(new S3Api.Request(ex.getRequestMethod(), host, uri.getRawPath(), uri.getRawQuery(), headers, body),
-          requestId);
+      response =
+          s3.handle(
+              new S3Api.Request(
+                  ex.getRequestMethod(), host, uri.getRawPath(), uri.getRawQuery(), headers, body),
+              requestId);
     }
     Map<String, String> params = new LinkedHashMap<>();
     params.put("host", String.valueOf(host));
@@ -193,8 +218,15 @@ final class SimulatorServer implements AutoCloseable {
         params.put(h, headers.get(h));
       }
     }
-    calls.add(new Call(scheduler.now(), "s3", response.operation(), params, response.status(),
-        response.errorCode() == null ? "OK" : response.errorCode(), accessKey));
+    calls.add(
+        new Call(
+            scheduler.now(),
+            "s3",
+            response.operation(),
+            params,
+            response.status(),
+            response.errorCode() == null ? "OK" : response.errorCode(),
+            accessKey));
     response.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
     boolean head = "HEAD".equals(ex.getRequestMethod());
     if (head) {
@@ -205,7 +237,8 @@ final class SimulatorServer implements AutoCloseable {
       ex.sendResponseHeaders(response.status(), -1);
       return;
     }
-    ex.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+    ex.sendResponseHeaders(
+        response.status(), response.body().length == 0 ? -1 : response.body().length);
     if (response.body().length > 0) {
       try (OutputStream out = ex.getResponseBody()) {
         out.write(response.body());
@@ -261,9 +294,9 @@ final class SimulatorServer implements AutoCloseable {
   }
 
   /**
-   * A header value in printable ASCII: the JDK's HTTP server cannot send other characters and
-   * drops the connection instead, so a version label such as {@code v-é} is sent as its UTF-8
-   * bytes, percent-encoded.
+   * A header value in printable ASCII: the JDK's HTTP server cannot send other characters and drops
+   * the connection instead, so a version label such as {@code v-é} is sent as its UTF-8 bytes,
+   * percent-encoded.
    */
   static String headerValue(String value) {
     StringBuilder s = new StringBuilder();

@@ -6,17 +6,25 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as users write them ({@code 90s}, {@code 5m}, {@code 1h}, {@code 1m30s}, plain seconds) and read them. */
+/**
+ * Durations as users write them ({@code 90s}, {@code 5m}, {@code 1h}, {@code 1m30s}, plain seconds)
+ * and read them.
+ */
 public final class Durations {
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|h|m|s)");
+
   /** Longer than any wait the product accepts; beyond it arithmetic could overflow. */
   public static final Duration MAX = Duration.ofDays(365);
+
   /** A number of hours with more digits would overflow Duration's seconds. */
   private static final int MAX_DIGITS = 12;
 
   private Durations() {}
 
-  /** Parses a duration; empty when the text is not one, or is too long to be one (over {@link #MAX}). */
+  /**
+   * Parses a duration; empty when the text is not one, or is too long to be one (over {@link
+   * #MAX}).
+   */
   public static Optional<Duration> parse(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     if (t.matches("\\d+")) {
@@ -33,12 +41,14 @@ public final class Durations {
         return Optional.empty();
       }
       long n = Long.parseLong(digits);
-      total = total.plus(switch (m.group(2)) {
-        case "h" -> Duration.ofHours(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "ms" -> Duration.ofMillis(n);
-        default -> Duration.ofSeconds(n);
-      });
+      total =
+          total.plus(
+              switch (m.group(2)) {
+                case "h" -> Duration.ofHours(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "ms" -> Duration.ofMillis(n);
+                default -> Duration.ofSeconds(n);
+              });
       if (total.compareTo(MAX) > 0) {
         return Optional.empty();
       }

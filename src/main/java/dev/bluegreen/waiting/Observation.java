@@ -9,7 +9,8 @@ package dev.bluegreen.waiting;
  * @param state a short description of the current state, for progress lines and timeout messages
  * @param throttled the poll itself was throttled or failed transiently (polling slows down)
  */
-public record Observation<T>(Verdict verdict, T value, boolean news, String state, boolean throttled) {
+public record Observation<T>(
+    Verdict verdict, T value, boolean news, String state, boolean throttled) {
 
   public enum Verdict {
     SUCCESS,

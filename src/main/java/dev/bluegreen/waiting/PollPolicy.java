@@ -8,7 +8,9 @@ import java.time.Duration;
  */
 public record PollPolicy(Duration base, Duration max, double growth) {
 
-  /** Never poll slower than this, whatever the base: a wait must notice completion within a minute. */
+  /**
+   * Never poll slower than this, whatever the base: a wait must notice completion within a minute.
+   */
   public static final Duration CEILING = Duration.ofSeconds(60);
 
   public static PollPolicy startingAt(Duration base) {

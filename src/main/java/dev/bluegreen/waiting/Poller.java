@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 
-/** Polls a probe until it succeeds, fails or the time is up, at the pace of a {@link PollPolicy}. */
+/**
+ * Polls a probe until it succeeds, fails or the time is up, at the pace of a {@link PollPolicy}.
+ */
 public final class Poller {
 
   /** One poll. */
@@ -27,12 +29,20 @@ public final class Poller {
    *
    * @param what what is awaited, for messages ("my-env-green to become healthy")
    * @param timeout how long at most
-   * @param firstPollAfter delay before the first poll (an operation just started cannot be done yet)
+   * @param firstPollAfter delay before the first poll (an operation just started cannot be done
+   *     yet)
    * @param hint appended to a timeout message: what may still be running and where to look
    * @param progress receives the state after every poll
    */
-  public <T> T await(String what, Duration timeout, PollPolicy policy, Duration firstPollAfter, String hint,
-      Consumer<Observation<T>> progress, Probe<T> probe) throws WaitTimeout, WaitFailed, InterruptedException {
+  public <T> T await(
+      String what,
+      Duration timeout,
+      PollPolicy policy,
+      Duration firstPollAfter,
+      String hint,
+      Consumer<Observation<T>> progress,
+      Probe<T> probe)
+      throws WaitTimeout, WaitFailed, InterruptedException {
     Instant start = clock.instant();
     Instant deadline = start.plus(timeout);
     sleepUntilAtMost(start.plus(firstPollAfter), deadline);
@@ -52,8 +62,15 @@ public final class Poller {
       }
       Instant now = clock.instant();
       if (!now.isBefore(deadline)) {
-        throw new WaitTimeout("Timed out after " + Durations.format(timeout) + " waiting for " + what + " (last: " + last
-            + ")." + (hint == null ? "" : " " + hint));
+        throw new WaitTimeout(
+            "Timed out after "
+                + Durations.format(timeout)
+                + " waiting for "
+                + what
+                + " (last: "
+                + last
+                + ")."
+                + (hint == null ? "" : " " + hint));
       }
       interval = policy.next(interval, seen.news(), seen.throttled());
       sleepUntilAtMost(now.plus(interval), deadline);

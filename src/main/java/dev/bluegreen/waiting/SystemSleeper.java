@@ -48,7 +48,8 @@ public final class SystemSleeper implements Sleeper {
           first = e.getCause() instanceof Exception ex ? ex : e;
         }
       } catch (InterruptedException e) {
-        // Cancelled while the tasks run: stop them too, and give them a moment to end before rolling back.
+        // Cancelled while the tasks run: stop them too, and give them a moment to end before
+        // rolling back.
         futures.forEach(f -> f.cancel(true));
         for (Thread t : threads) {
           t.join(2000);

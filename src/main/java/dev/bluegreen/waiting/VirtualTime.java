@@ -13,9 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A discrete-event clock: time stands still while any participating thread is working and jumps to
- * the earliest wake-up once every participant is asleep or waiting for its concurrent tasks. Minutes
- * of Elastic Beanstalk operations pass in microseconds, deterministically, and concurrent steps
- * overlap in virtual time exactly as they would in real time.
+ * the earliest wake-up once every participant is asleep or waiting for its concurrent tasks.
+ * Minutes of Elastic Beanstalk operations pass in microseconds, deterministically, and concurrent
+ * steps overlap in virtual time exactly as they would in real time.
  *
  * <p>The thread that creates it is the first participant; tasks started with {@link
  * #runConcurrently} are participants until they end. Threads that only read the clock (the
@@ -38,11 +38,17 @@ public final class VirtualTime implements Sleeper {
 
   private final Object lock = new Object();
   private final PriorityQueue<Waiter> waiters =
-      new PriorityQueue<>((a, b) -> a.wakeAt.equals(b.wakeAt) ? Long.compare(a.order, b.order) : a.wakeAt.compareTo(b.wakeAt));
+      new PriorityQueue<>(
+          (a, b) ->
+              a.wakeAt.equals(b.wakeAt)
+                  ? Long.compare(a.order, b.order)
+                  : a.wakeAt.compareTo(b.wakeAt));
   private final List<Waiter> released = new ArrayList<>();
   private final List<Observer> observers = new CopyOnWriteArrayList<>();
+
   /** Participants blocked in a join: an interrupt of one of them stops the clock too. */
   private final List<Thread> joining = new ArrayList<>();
+
   private volatile Instant now;
   private int running = 1;
   private long order;
@@ -67,7 +73,9 @@ public final class VirtualTime implements Sleeper {
     observers.remove(observer);
   }
 
-  /** Moves the clock forward from a thread that is not asleep, for tests that drive time directly. */
+  /**
+   * Moves the clock forward from a thread that is not asleep, for tests that drive time directly.
+   */
   public void advance(Duration duration) {
     synchronized (lock) {
       moveTo(now.plus(duration));
@@ -80,7 +88,11 @@ public final class VirtualTime implements Sleeper {
       throw new InterruptedException();
     }
     synchronized (lock) {
-      Waiter me = new Waiter(now.plus(duration.isNegative() ? Duration.ZERO : duration), order++, Thread.currentThread());
+      Waiter me =
+          new Waiter(
+              now.plus(duration.isNegative() ? Duration.ZERO : duration),
+              order++,
+              Thread.currentThread());
       waiters.add(me);
       running--;
       wakeNextIfIdle();
@@ -114,23 +126,27 @@ public final class VirtualTime implements Sleeper {
     }
     for (int i = 0; i < tasks.size(); i++) {
       int index = i;
-      Thread thread = new Thread(() -> {
-        try {
-          values[index] = tasks.get(index).call();
-        } catch (Throwable t) {
-          failures[index] = t;
-        } finally {
-          synchronized (lock) {
-            remaining[0]--;
-            if (remaining[0] == 0) {
-              running++; // the joining thread becomes a participant again before time can move
-            }
-            running--;
-            lock.notifyAll();
-            wakeNextIfIdle();
-          }
-        }
-      }, "virtual-task-" + i);
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  values[index] = tasks.get(index).call();
+                } catch (Throwable t) {
+                  failures[index] = t;
+                } finally {
+                  synchronized (lock) {
+                    remaining[0]--;
+                    if (remaining[0] == 0) {
+                      // the joining thread becomes a participant again before time can move
+                      running++;
+                    }
+                    running--;
+                    lock.notifyAll();
+                    wakeNextIfIdle();
+                  }
+                }
+              },
+              "virtual-task-" + i);
       thread.setDaemon(true);
       threads.add(thread);
       thread.start();
@@ -185,7 +201,10 @@ public final class VirtualTime implements Sleeper {
     lock.notifyAll();
   }
 
-  /** Moves the clock to target, stopping where observers ask to; false if it stopped early for an interrupt. */
+  /**
+   * Moves the clock to target, stopping where observers ask to; false if it stopped early for an
+   * interrupt.
+   */
   private boolean moveTo(Instant target) {
     while (now.isBefore(target)) {
       Instant stop = target;

@@ -9,7 +9,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class MarkdownTest {
 
-  /** Pipes that GitHub would take as cell separators: not preceded by an odd number of backslashes. */
+  /**
+   * Pipes that GitHub would take as cell separators: not preceded by an odd number of backslashes.
+   */
   static long cellSeparators(String row) {
     long n = 0;
     int backslashes = 0;
@@ -24,20 +26,40 @@ class MarkdownTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a | b", "a \\| b", "`code | x`", "x\\", "<b>bold</b>", "[link](http://evil.example)",
-      "![img](http://evil.example/x.png)", "**bold** _it_ ~~gone~~", "www.evil.example", "http://evil.example",
-      "&lt;script&gt;", "$x^2$", "\n## Forged heading\n| a | b |", "- item", "1. item", "<!-- comment"})
+  @ValueSource(
+      strings = {
+        "a | b",
+        "a \\| b",
+        "`code | x`",
+        "x\\",
+        "<b>bold</b>",
+        "[link](http://evil.example)",
+        "![img](http://evil.example/x.png)",
+        "**bold** _it_ ~~gone~~",
+        "www.evil.example",
+        "http://evil.example",
+        "&lt;script&gt;",
+        "$x^2$",
+        "\n## Forged heading\n| a | b |",
+        "- item",
+        "1. item",
+        "<!-- comment"
+      })
   void textIsInertInATableCell(String value) {
     String row = "| " + Markdown.text(value) + " |";
     assertThat(cellSeparators(row)).isEqualTo(2);
     assertThat(row).doesNotContain("\n");
-    assertThat(row.replace("<br>", "")).doesNotContainPattern("(?<!\\\\)[<>\\[\\]`*_~$]").doesNotContain("](")
-        .doesNotContainPattern("(?<!\\\\)(www)?(?<!\\\\)\\.(?!\\\\)e").doesNotContain("http:");
+    assertThat(row.replace("<br>", ""))
+        .doesNotContainPattern("(?<!\\\\)[<>\\[\\]`*_~$]")
+        .doesNotContain("](")
+        .doesNotContainPattern("(?<!\\\\)(www)?(?<!\\\\)\\.(?!\\\\)e")
+        .doesNotContain("http:");
   }
 
   @Test
   void textKeepsWhatItSays() {
-    assertThat(Markdown.text("shop-green runs v2, Ready/Green")).isEqualTo("shop-green runs v2, Ready/Green");
+    assertThat(Markdown.text("shop-green runs v2, Ready/Green"))
+        .isEqualTo("shop-green runs v2, Ready/Green");
     assertThat(Markdown.text("a|b\r\nc")).isEqualTo("a\\|b<br>c");
     assertThat(Markdown.text("-x")).isEqualTo("\\-x");
     assertThat(Markdown.text("bell\u0007")).isEqualTo("bell");
@@ -45,7 +67,8 @@ class MarkdownTest {
 
   @Test
   void codeSpansOnlyForValuesThatCannotBreakOut() {
-    assertThat(Markdown.code("shop.us-east-1.elasticbeanstalk.com")).isEqualTo("`shop.us-east-1.elasticbeanstalk.com`");
+    assertThat(Markdown.code("shop.us-east-1.elasticbeanstalk.com"))
+        .isEqualTo("`shop.us-east-1.elasticbeanstalk.com`");
     assertThat(Markdown.code("v-é🚀")).isEqualTo("`v-é🚀`");
     assertThat(Markdown.code("v2`|<b>")).isEqualTo("v2\\`\\|\\<b\\>");
     assertThat(Markdown.code(" padded")).isEqualTo(" padded");

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OutputFileTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
-  void singleLineValuesAreNameEqualsValue_multiLineOnesAHeredocWithARandomDelimiter() throws Exception {
+  void singleLineValuesAreNameEqualsValue_multiLineOnesAHeredocWithARandomDelimiter()
+      throws Exception {
     Path file = dir.resolve("out");
     OutputFile out = new OutputFile(file);
     Map<String, String> values = new LinkedHashMap<>();
@@ -41,6 +41,7 @@ class OutputFileTest {
 
     String text = Files.readString(file);
     assertThat(text.lines().filter(l -> l.startsWith("live-environment=")).count()).isEqualTo(2);
-    assertThat(dev.bluegreen.scenarios.RunnerFilesAccess.parse(text)).containsEntry("live-environment", "green");
+    assertThat(dev.bluegreen.scenarios.RunnerFilesAccess.parse(text))
+        .containsEntry("live-environment", "green");
   }
 }

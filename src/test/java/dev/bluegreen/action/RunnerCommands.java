@@ -17,7 +17,10 @@ public final class RunnerCommands {
   public static List<String> in(String log) {
     List<String> commands = new ArrayList<>();
     for (String raw : log.split("\r\n|\r|\n", -1)) {
-      String line = withoutIgnorables(raw).stripLeading().replaceFirst("^[\\u0085\\u00a0\\u2000-\\u200a\\u3000]+", "");
+      String line =
+          withoutIgnorables(raw)
+              .stripLeading()
+              .replaceFirst("^[\\u0085\\u00a0\\u2000-\\u200a\\u3000]+", "");
       if (line.startsWith("::")) {
         int end = line.indexOf("::", 2);
         if (end > 2) {
@@ -28,7 +31,8 @@ public final class RunnerCommands {
       int legacy = line.indexOf("##[");
       if (legacy >= 0 && line.indexOf(']', legacy) > 0) {
         int rb = line.indexOf(']', legacy);
-        commands.add("##" + line.substring(legacy + 3, rb).split(" ", -1)[0] + "]" + line.substring(rb + 1));
+        commands.add(
+            "##" + line.substring(legacy + 3, rb).split(" ", -1)[0] + "]" + line.substring(rb + 1));
       }
     }
     return commands;
@@ -36,7 +40,8 @@ public final class RunnerCommands {
 
   private static String withoutIgnorables(String line) {
     StringBuilder s = new StringBuilder();
-    line.codePoints().filter(cp -> Character.getType(cp) != Character.FORMAT && !(cp >= 0xFE00 && cp <= 0xFE0F))
+    line.codePoints()
+        .filter(cp -> Character.getType(cp) != Character.FORMAT && !(cp >= 0xFE00 && cp <= 0xFE0F))
         .forEach(s::appendCodePoint);
     return s.toString();
   }

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WorkflowLogTest {
 
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-  private final WorkflowLog log = new WorkflowLog(new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+  private final WorkflowLog log =
+      new WorkflowLog(new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
 
   private String text() {
     return bytes.toString(StandardCharsets.UTF_8);
@@ -40,13 +41,25 @@ class WorkflowLogTest {
     log.mask("s3cr3t-value");
     log.info("token is s3cr3t-value");
     log.warning("s3cr3t-value leaked?");
-    assertThat(text()).isEqualTo("::add-mask::s3cr3t-value\ntoken is ***\n::warning::*** leaked?\n");
+    assertThat(text())
+        .isEqualTo("::add-mask::s3cr3t-value\ntoken is ***\n::warning::*** leaked?\n");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"::warning::forged", "  ::warning::forged", "\u00a0::warning::forged", "\u200b::warning::forged",
-      ":\u200b:warning::forged", "ok\n::warning::forged", "ok\r::warning::forged", "ok\r\n \t::warning::forged",
-      "x ##[set-output name=result;]forged", "x #\u200b#[warning]forged", "x ##\ufe0f[warning]forged"})
+  @ValueSource(
+      strings = {
+        "::warning::forged",
+        "  ::warning::forged",
+        "\u00a0::warning::forged",
+        "\u200b::warning::forged",
+        ":\u200b:warning::forged",
+        "ok\n::warning::forged",
+        "ok\r::warning::forged",
+        "ok\r\n \t::warning::forged",
+        "x ##[set-output name=result;]forged",
+        "x #\u200b#[warning]forged",
+        "x ##\ufe0f[warning]forged"
+      })
   void textFromInputsOrAwsNeverBecomesACommand(String text) {
     log.info(text);
     assertThat(RunnerCommands.in(text())).isEmpty();
@@ -62,8 +75,8 @@ class WorkflowLogTest {
   @Test
   void annotationsFromUntrustedTextStayOneCommand() {
     log.error("failed: ok\r\n::warning::forged ##[set-output name=result;]x");
-    assertThat(RunnerCommands.in(text())).containsExactly("error::failed: ok%0D%0A::warning::forged ##[set-output "
-        + "name=result;]x");
+    assertThat(RunnerCommands.in(text()))
+        .containsExactly("error::failed: ok%0D%0A::warning::forged ##[set-output name=result;]x");
   }
 
   @Test

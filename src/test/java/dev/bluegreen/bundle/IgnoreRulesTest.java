@@ -12,24 +12,27 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@link IgnoreRules} against git itself.
  *
- * <p>Every row of {@link #likeGit} was computed by git 2.39.5 on Linux, with the scenario's text from
- * {@link #RULES} as the only ignore file at the root of a scratch repository: {@code excluded} is the
- * answer of {@code git check-ignore --no-index} (which reports a path inside an excluded directory as
- * excluded, whatever later patterns say), and {@code ignored} is that of the last pattern that matches
- * the path on its own (found by git's matcher through {@code git check-attr}). {@link #RULES} and the
- * table are the output of {@code python3 src/test/resources/bundle/ignore-cases-from-git.py}; to change
- * a case, edit the scenarios in that script, run it and paste its output here. The test never runs
- * git.
+ * <p>Every row of {@link #likeGit} was computed by git 2.39.5 on Linux, with the scenario's text
+ * from {@link #RULES} as the only ignore file at the root of a scratch repository: {@code excluded}
+ * is the answer of {@code git check-ignore --no-index} (which reports a path inside an excluded
+ * directory as excluded, whatever later patterns say), and {@code ignored} is that of the last
+ * pattern that matches the path on its own (found by git's matcher through {@code git check-attr}).
+ * {@link #RULES} and the table are the output of {@code python3
+ * src/test/resources/bundle/ignore-cases-from-git.py}; to change a case, edit the scenarios in that
+ * script, run it and paste its output here. The test never runs git.
  *
- * <p>Some rows record git's corners rather than the manual's words: {@code [z-a]} matches {@code z},
- * {@code foo**}{@code /bar} matches {@code foobar} and {@code foo/x/bar}, and {@code ?} and brackets
- * match one byte of UTF-8.
+ * <p>Some rows record git's corners rather than the manual's words: {@code [z-a]} matches {@code
+ * z}, {@code foo**}{@code /bar} matches {@code foobar} and {@code foo/x/bar}, and {@code ?} and
+ * brackets match one byte of UTF-8.
  */
 class IgnoreRulesTest {
 
   // generated: git version 2.39.5
-  private static final Map<String, String> RULES = Map.ofEntries(
-      Map.entry("comments", """
+  private static final Map<String, String> RULES =
+      Map.ofEntries(
+          Map.entry(
+              "comments",
+              """
             # comment
             \s\s\s
 
@@ -38,7 +41,9 @@ class IgnoreRulesTest {
              #space-first
             ##
             """),
-      Map.entry("trailing-spaces", """
+          Map.entry(
+              "trailing-spaces",
+              """
             trail\s\s\s
             kept\\\s
             both\\ \\\s
@@ -46,11 +51,15 @@ class IgnoreRulesTest {
             even\\\\\s
             tab\t
             """),
-      Map.entry("line-endings", """
+          Map.entry(
+              "line-endings",
+              """
             \uFEFFbom\r
             crlf\r
             last"""),
-      Map.entry("negation", """
+          Map.entry(
+              "negation",
+              """
             *.log
             !important.log
             build/
@@ -58,32 +67,42 @@ class IgnoreRulesTest {
             tmp/*
             !tmp/keep/
             """),
-      Map.entry("last-match-wins", """
+          Map.entry(
+              "last-match-wins",
+              """
             !keep.txt
             *.txt
             !*.md
             *.md
             !readme.md
             """),
-      Map.entry("dir-only", """
+          Map.entry(
+              "dir-only",
+              """
             logs/
             cache/
             /out/
             """),
-      Map.entry("anchoring", """
+          Map.entry(
+              "anchoring",
+              """
             /root-only
             anywhere
             mid/slash
             /dir/anchored
             deep/er/
             """),
-      Map.entry("star-question", """
+          Map.entry(
+              "star-question",
+              """
             *.tmp
             a?c
             docs/*.md
             p?q/r
             """),
-      Map.entry("classes", """
+          Map.entry(
+              "classes",
+              """
             [abc].txt
             file[0-9]
             [!a-y]z
@@ -96,14 +115,18 @@ class IgnoreRulesTest {
             e[z-a]
             c[/]d
             """),
-      Map.entry("invalid", """
+          Map.entry(
+              "invalid",
+              """
             bad[
             good
             [[:bogus:]]x
             x[[:alpha:]
             trailing\\
             """),
-      Map.entry("double-star", """
+          Map.entry(
+              "double-star",
+              """
             **/lead
             trail/**
             a/**/b
@@ -111,17 +134,23 @@ class IgnoreRulesTest {
             **/d/**/e
             foo**/bar
             """),
-      Map.entry("case", """
+          Map.entry(
+              "case",
+              """
             *.JPG
             Makefile
             [A-Z]cap
             """),
-      Map.entry("dotfiles", """
+          Map.entry(
+              "dotfiles",
+              """
             .env
             .git/
             .*.swp
             """),
-      Map.entry("utf8-bytes", """
+          Map.entry(
+              "utf8-bytes",
+              """
             caf?
             caf??x
             [é]1
@@ -129,7 +158,11 @@ class IgnoreRulesTest {
             """));
 
   @ParameterizedTest(name = "{0}: \"{1}\" {2}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       # scenario      | path                       | kind | ignored | excluded
       comments        | "# comment"                | file | false | false
       comments        | "comment"                  | file | false | false
@@ -297,12 +330,15 @@ class IgnoreRulesTest {
     boolean directory = kind.equals("dir");
 
     assertThat(rules.ignored(path, directory)).as("ignored").isEqualTo(ignored);
-    assertThat(rules.excludedWithParents(path, directory)).as("excludedWithParents").isEqualTo(excluded);
+    assertThat(rules.excludedWithParents(path, directory))
+        .as("excludedWithParents")
+        .isEqualTo(excluded);
   }
 
   @Test
   void noneAndEmptyFilesIgnoreNothing() {
-    for (IgnoreRules rules : List.of(IgnoreRules.none(), IgnoreRules.parse(""), IgnoreRules.parse("# only\n\n  \n"))) {
+    for (IgnoreRules rules :
+        List.of(IgnoreRules.none(), IgnoreRules.parse(""), IgnoreRules.parse("# only\n\n  \n"))) {
       assertThat(rules.ignored("a", false)).isFalse();
       assertThat(rules.ignored("a", true)).isFalse();
       assertThat(rules.excludedWithParents("a/b/c", false)).isFalse();
@@ -311,14 +347,37 @@ class IgnoreRulesTest {
 
   @Test
   void oddTextNeverThrows() {
-    List<String> texts = List.of("[", "\\", "[[:", "[[:alpha:", "[[:]]", "[!]", "[]", "[\\", "a[b-\\",
-        "[a-\\]]", "***", "!", "/", "//", "!/", "\u0000", "\uD800", "\uD83D\uDE00?", "[\u00e9-a]", "\r\r\n");
+    List<String> texts =
+        List.of(
+            "[",
+            "\\",
+            "[[:",
+            "[[:alpha:",
+            "[[:]]",
+            "[!]",
+            "[]",
+            "[\\",
+            "a[b-\\",
+            "[a-\\]]",
+            "***",
+            "!",
+            "/",
+            "//",
+            "!/",
+            "\u0000",
+            "\uD800",
+            "\uD83D\uDE00?",
+            "[\u00e9-a]",
+            "\r\r\n");
     for (String text : texts) {
-      assertThatCode(() -> {
-        IgnoreRules rules = IgnoreRules.parse(text);
-        rules.excludedWithParents("a/b", false);
-        rules.excludedWithParents("\u00e9/[/\\", true);
-      }).as(text).doesNotThrowAnyException();
+      assertThatCode(
+              () -> {
+                IgnoreRules rules = IgnoreRules.parse(text);
+                rules.excludedWithParents("a/b", false);
+                rules.excludedWithParents("\u00e9/[/\\", true);
+              })
+          .as(text)
+          .doesNotThrowAnyException();
     }
   }
 }

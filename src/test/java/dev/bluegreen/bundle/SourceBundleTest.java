@@ -10,8 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SourceBundleTest {
 
-  @TempDir
-  Path ws;
+  @TempDir Path ws;
 
   private Path app() throws IOException {
     Path app = Files.createDirectories(ws.resolve("app"));
@@ -28,15 +27,20 @@ class SourceBundleTest {
     SourceBundle.Inspection i = SourceBundle.inspect("app", ws, true);
 
     assertThat(i.bundle()).isEmpty();
-    assertThat(i.problems()).singleElement().asString().endsWith("a/up is a link to " + app.toRealPath() + ", which contains "
-        + "it: a loop");
+    assertThat(i.problems())
+        .singleElement()
+        .asString()
+        .endsWith("a/up is a link to " + app.toRealPath() + ", which contains it: a loop");
   }
 
   @Test
   void aBrokenLink_isAProblemUnlessItIsLeftOut() throws IOException {
     Path app = app();
     Files.createSymbolicLink(app.resolve("gone"), Path.of("nowhere"));
-    assertThat(SourceBundle.inspect("app", ws, true).problems()).singleElement().asString().contains("is a link to nothing");
+    assertThat(SourceBundle.inspect("app", ws, true).problems())
+        .singleElement()
+        .asString()
+        .contains("is a link to nothing");
 
     Files.writeString(app.resolve(".ebignore"), "gone\n");
     assertThat(SourceBundle.inspect("app", ws, true).problems()).isEmpty();
@@ -62,7 +66,8 @@ class SourceBundleTest {
 
     SourceBundle bundle = SourceBundle.inspect("app", ws, true).bundle().orElseThrow();
 
-    assertThat(bundle.leftOut()).hasValueSatisfying(l -> assertThat(l).startsWith("left out 1 entry (vendor/lib/.git/"));
+    assertThat(bundle.leftOut())
+        .hasValueSatisfying(l -> assertThat(l).startsWith("left out 1 entry (vendor/lib/.git/"));
   }
 
   @Test
@@ -72,7 +77,8 @@ class SourceBundleTest {
     try (Scratch scratch = new Scratch(ws)) {
       SourceBundle bundle = SourceBundle.inspect("app", ws, true).bundle().orElseThrow();
       String first = SourceBundle.sha256(bundle.prepare(scratch));
-      Files.setLastModifiedTime(app.resolve("b.txt"), java.nio.file.attribute.FileTime.fromMillis(0));
+      Files.setLastModifiedTime(
+          app.resolve("b.txt"), java.nio.file.attribute.FileTime.fromMillis(0));
       assertThat(SourceBundle.sha256(bundle.prepare(scratch))).isEqualTo(first);
     }
     assertThat(ws.toFile().list()).containsExactly("app");

@@ -37,17 +37,27 @@ class ActionContractTest {
 
   private static final Path ACTION_YML = Path.of("action.yml");
   private static final Path README = Path.of("README.md");
+
   /** Rewrite the generated parts in place instead of failing (explicit opt-in, never in CI). */
   private static final boolean WRITE = Boolean.getBoolean("contract.write");
-  private static final String HINT = " (after changing Inputs.java: mvn -q -B test -Dtest=ActionContractTest "
-      + "-Dcontract.write=true)";
 
-  /** The subcommands that act on an application: each takes every input except `command` as a --flag. */
-  private static final List<String> ACTION_COMMANDS = List.of("deploy", "swap", "rollback", "status", "cleanup");
+  private static final String HINT =
+      " (after changing Inputs.java: mvn -q -B test -Dtest=ActionContractTest "
+          + "-Dcontract.write=true)";
+
+  /**
+   * The subcommands that act on an application: each takes every input except `command` as a
+   * --flag.
+   */
+  private static final List<String> ACTION_COMMANDS =
+      List.of("deploy", "swap", "rollback", "status", "cleanup");
+
   /** Subcommands that are not values of the `command` input. */
   private static final Set<String> TOOL_COMMANDS = Set.of("simulate", "demo", "benchmark");
+
   /** Options of the action subcommands that are not inputs. */
   private static final Set<String> NOT_INPUTS = Set.of("--help", "--version", "--stacktrace");
+
   /** GitHub's branding colours (metadata syntax reference). */
   private static final Set<String> BRANDING_COLORS =
       Set.of("white", "black", "yellow", "blue", "green", "orange", "red", "purple", "gray-dark");
@@ -55,7 +65,8 @@ class ActionContractTest {
   // ---------------------------------------------------------------- action.yml
 
   @Test
-  @DisplayName("action.yml declares exactly Inputs.ALL: names, order, descriptions, defaults, required: false")
+  @DisplayName(
+      "action.yml declares exactly Inputs.ALL: names, order, descriptions, defaults, required: false")
   void actionYml_inputs_matchInputs() throws IOException {
     assertBlock(ACTION_YML, "inputs", renderActionInputs());
   }
@@ -70,9 +81,11 @@ class ActionContractTest {
   @DisplayName("action.yml runs the prebuilt image as a docker action, without args or entrypoint")
   void actionYml_runs_prebuiltDockerImage() throws IOException {
     Map<String, String> runs = simpleMap(topLevelBlock(lines(ACTION_YML), "runs"));
-    assertThat(runs).containsEntry("using", "docker").doesNotContainKeys("args", "entrypoint", "pre-entrypoint",
-        "post-entrypoint", "env");
-    assertThat(runs.get("image")).matches("docker://ghcr\\.io/[a-z0-9-]+/beanstalk-blue-green:\\d+\\.\\d+\\.\\d+");
+    assertThat(runs)
+        .containsEntry("using", "docker")
+        .doesNotContainKeys("args", "entrypoint", "pre-entrypoint", "post-entrypoint", "env");
+    assertThat(runs.get("image"))
+        .matches("docker://ghcr\\.io/[a-z0-9-]+/beanstalk-blue-green:\\d+\\.\\d+\\.\\d+");
   }
 
   @Test
@@ -90,24 +103,35 @@ class ActionContractTest {
 
   // ---------------------------------------------------------------- CLI
 
-  @ParameterizedTest(name = "bluegreen {0} takes --<input> for every input except command, and nothing else")
+  @ParameterizedTest(
+      name = "bluegreen {0} takes --<input> for every input except command, and nothing else")
   @ValueSource(strings = {"deploy", "swap", "rollback", "status", "cleanup"})
   void subcommand_options_areTheInputs(String subcommand) {
     CommandLine command = root().getSubcommands().get(subcommand);
     assertThat(command).as("subcommand " + subcommand).isNotNull();
-    Set<String> options = command.getCommandSpec().options().stream().map(OptionSpec::longestName)
-        .filter(n -> !NOT_INPUTS.contains(n)).collect(Collectors.toCollection(TreeSet::new));
-    Set<String> expected = Inputs.ALL.stream().map(Input::name).filter(n -> !n.equals("command")).map(n -> "--" + n)
-        .collect(Collectors.toCollection(TreeSet::new));
-    assertThat(options).as("options of bluegreen " + subcommand).containsExactlyElementsOf(expected);
+    Set<String> options =
+        command.getCommandSpec().options().stream()
+            .map(OptionSpec::longestName)
+            .filter(n -> !NOT_INPUTS.contains(n))
+            .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> expected =
+        Inputs.ALL.stream()
+            .map(Input::name)
+            .filter(n -> !n.equals("command"))
+            .map(n -> "--" + n)
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(options)
+        .as("options of bluegreen " + subcommand)
+        .containsExactlyElementsOf(expected);
   }
 
   @Test
-  @DisplayName("the command input's documented values are the action subcommands and the Command enum")
+  @DisplayName(
+      "the command input's documented values are the action subcommands and the Command enum")
   void commandInput_values_areTheSubcommands() {
-    List<String> subcommands = root().getSubcommands().keySet().stream().filter(n -> !TOOL_COMMANDS.contains(n)).toList();
-    List<String> enumValues = Arrays.stream(Command.values()).map(Command::input)
-        .toList();
+    List<String> subcommands =
+        root().getSubcommands().keySet().stream().filter(n -> !TOOL_COMMANDS.contains(n)).toList();
+    List<String> enumValues = Arrays.stream(Command.values()).map(Command::input).toList();
     List<String> documented = documentedCommandValues();
     assertThat(subcommands).isEqualTo(ACTION_COMMANDS);
     assertThat(enumValues).isEqualTo(ACTION_COMMANDS);
@@ -133,12 +157,16 @@ class ActionContractTest {
   @DisplayName("the README's migration guide names every DNXLabs variable the binary honours")
   void readme_migration_namesEveryDnxVariable() throws IOException {
     String readme = Files.readString(README, StandardCharsets.UTF_8);
-    List<String> variables = Stream.concat(ActionInputDefaults.DNX.values().stream(),
-        Stream.of("RELEASE_HEALTH_CHECKING_PATH", "AUTH_METHOD", "SSO_PROFILE")).sorted().toList();
+    List<String> variables =
+        Stream.concat(
+                ActionInputDefaults.DNX.values().stream(),
+                Stream.of("RELEASE_HEALTH_CHECKING_PATH", "AUTH_METHOD", "SSO_PROFILE"))
+            .sorted()
+            .toList();
     assertThat(variables).allSatisfy(v -> assertThat(readme).contains("`" + v));
   }
 
-  // ---------------------------------------------------------------- rendering (the single source: Inputs)
+  // ------------------------------------------------ rendering (the single source: Inputs)
 
   static List<String> renderActionInputs() {
     List<String> out = new ArrayList<>(List.of("inputs:"));
@@ -163,7 +191,8 @@ class ActionContractTest {
   }
 
   static List<String> renderReadmeInputs() {
-    List<String> out = new ArrayList<>(List.of("| Input | Default | Description |", "|---|---|---|"));
+    List<String> out =
+        new ArrayList<>(List.of("| Input | Default | Description |", "|---|---|---|"));
     for (Input<?> i : Inputs.ALL) {
       String def = i.defaultText().isEmpty() ? "—" : "`" + i.defaultText() + "`";
       out.add("| `" + i.name() + "` | " + def + " | " + markdownCell(i.description()) + " |");
@@ -192,16 +221,21 @@ class ActionContractTest {
   // ---------------------------------------------------------------- reading and comparing
 
   private static CommandLine root() {
-    // The default factory instantiates the subcommands reflectively; their @Inject fields stay null,
-    // which is fine because nothing is executed.
+    // The default factory instantiates the subcommands reflectively; their @Inject fields stay
+    // null, which is fine because nothing is executed.
     return Cli.withInputOptions(new CommandLine(new BlueGreenCommand()));
   }
 
   private static List<String> documentedCommandValues() {
     String description = Inputs.named("command").orElseThrow().description();
     Matcher m = Pattern.compile("^What to do: ([a-z, ]+?)\\.").matcher(description);
-    assertThat(m.find()).as("the command input's description starts 'What to do: a, b or c.': " + description).isTrue();
-    return Arrays.stream(m.group(1).split(",\\s*|\\s+or\\s+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    assertThat(m.find())
+        .as("the command input's description starts 'What to do: a, b or c.': " + description)
+        .isTrue();
+    return Arrays.stream(m.group(1).split(",\\s*|\\s+or\\s+"))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
   private static List<String> lines(Path file) throws IOException {
@@ -209,7 +243,10 @@ class ActionContractTest {
     return Files.readAllLines(file, StandardCharsets.UTF_8);
   }
 
-  /** A top-level YAML key's block: its line and every following indented or blank line, trailing blanks dropped. */
+  /**
+   * A top-level YAML key's block: its line and every following indented or blank line, trailing
+   * blanks dropped.
+   */
   static List<String> topLevelBlock(List<String> lines, String key) {
     int start = lines.indexOf(key + ":");
     if (start < 0) {
@@ -230,12 +267,18 @@ class ActionContractTest {
    * line skipped), quotes removed: enough for action.yml's flat keys.
    */
   static Map<String, String> simpleMap(List<String> lines) {
-    int indent = lines.stream().skip(lines.isEmpty() || lines.get(0).startsWith(" ") ? 0 : 1)
-        .filter(l -> !l.isBlank() && !l.trim().startsWith("#"))
-        .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+    int indent =
+        lines.stream()
+            .skip(lines.isEmpty() || lines.get(0).startsWith(" ") ? 0 : 1)
+            .filter(l -> !l.isBlank() && !l.trim().startsWith("#"))
+            .mapToInt(l -> l.length() - l.stripLeading().length())
+            .min()
+            .orElse(0);
     Map<String, String> map = new java.util.LinkedHashMap<>();
     for (String l : lines) {
-      if (l.isBlank() || l.trim().startsWith("#") || l.length() - l.stripLeading().length() != indent) {
+      if (l.isBlank()
+          || l.trim().startsWith("#")
+          || l.length() - l.stripLeading().length() != indent) {
         continue;
       }
       int colon = l.indexOf(':');
@@ -243,8 +286,9 @@ class ActionContractTest {
         continue;
       }
       String value = l.substring(colon + 1).trim();
-      if (value.length() >= 2 && ((value.startsWith("'") && value.endsWith("'"))
-          || (value.startsWith("\"") && value.endsWith("\"")))) {
+      if (value.length() >= 2
+          && ((value.startsWith("'") && value.endsWith("'"))
+              || (value.startsWith("\"") && value.endsWith("\"")))) {
         value = value.substring(1, value.length() - 1).replace("''", "'");
       }
       map.put(l.substring(0, colon).trim(), value);
@@ -257,20 +301,26 @@ class ActionContractTest {
     List<String> actual = topLevelBlock(lines, key);
     if (WRITE && !actual.equals(expected)) {
       int start = lines.indexOf(key + ":");
-      assertThat(start).as(file + " has a top-level '" + key + ":' line to rewrite").isNotNegative();
+      assertThat(start)
+          .as(file + " has a top-level '" + key + ":' line to rewrite")
+          .isNotNegative();
       List<String> rewritten = new ArrayList<>(lines.subList(0, start));
       rewritten.addAll(expected);
       rewritten.addAll(lines.subList(start + actual.size(), lines.size()));
       Files.write(file, rewritten, StandardCharsets.UTF_8);
       actual = expected;
     }
-    assertThat(actual).as(file + " '" + key + ":' block" + HINT).containsExactlyElementsOf(expected);
+    assertThat(actual)
+        .as(file + " '" + key + ":' block" + HINT)
+        .containsExactlyElementsOf(expected);
   }
 
   /** The lines between {@code <!-- name:start -->} and {@code <!-- name:end -->}. */
-  private static void assertMarked(Path file, String name, List<String> expected) throws IOException {
+  private static void assertMarked(Path file, String name, List<String> expected)
+      throws IOException {
     List<String> lines = lines(file);
-    String begin = "<!-- " + name + ":start (generated from Inputs.java; ActionContractTest checks it) -->";
+    String begin =
+        "<!-- " + name + ":start (generated from Inputs.java; ActionContractTest checks it) -->";
     String end = "<!-- " + name + ":end -->";
     int from = lines.indexOf(begin);
     int to = lines.indexOf(end);

@@ -23,18 +23,34 @@ class ProcessTextTest {
 
   @Test
   void environmentValuesAreUtf8WhateverTheLocale() {
-    byte[] environ = block(utf8("INPUT_VERSION-LABEL=v-é🚀"), utf8("EMPTY="), utf8("A=b=c"), new byte[] {'L', '=', (byte) 0xE9});
-    assertThat(ProcessText.environment(environ)).containsEntry("INPUT_VERSION-LABEL", "v-é🚀").containsEntry("EMPTY", "")
-        .containsEntry("A", "b=c").containsEntry("L", "\uFFFD");
+    byte[] environ =
+        block(
+            utf8("INPUT_VERSION-LABEL=v-é🚀"),
+            utf8("EMPTY="),
+            utf8("A=b=c"),
+            new byte[] {'L', '=', (byte) 0xE9});
+    assertThat(ProcessText.environment(environ))
+        .containsEntry("INPUT_VERSION-LABEL", "v-é🚀")
+        .containsEntry("EMPTY", "")
+        .containsEntry("A", "b=c")
+        .containsEntry("L", "\uFFFD");
   }
 
   @Test
   void argumentsAreReadAgainOnlyWhenTheJvmLostCharacters() {
     String[] fine = {"deploy", "--version-label", "v2"};
     assertThat(ProcessText.arguments(fine)).isSameAs(fine);
-    byte[] cmdline = block(utf8("java"), utf8("-jar"), utf8("bluegreen.jar"), utf8("deploy"), utf8("--version-label"),
-        utf8("v-é🚀"));
-    assertThat(ProcessText.arguments(new String[] {"deploy", "--version-label", "v-\uFFFD\uFFFD"}, cmdline))
+    byte[] cmdline =
+        block(
+            utf8("java"),
+            utf8("-jar"),
+            utf8("bluegreen.jar"),
+            utf8("deploy"),
+            utf8("--version-label"),
+            utf8("v-é🚀"));
+    assertThat(
+            ProcessText.arguments(
+                new String[] {"deploy", "--version-label", "v-\uFFFD\uFFFD"}, cmdline))
         .containsExactly("deploy", "--version-label", "v-é🚀");
   }
 }

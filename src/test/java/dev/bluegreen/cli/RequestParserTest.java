@@ -24,10 +24,12 @@ import picocli.CommandLine;
 
 class RequestParserTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  /** The arguments as the deploy command parses them (flags, then INPUT_ and DNX variables), then the request's rules. */
+  /**
+   * The arguments as the deploy command parses them (flags, then INPUT_ and DNX variables), then
+   * the request's rules.
+   */
   private RequestBuilder.Parsed parse(Map<String, String> env, String... args) {
     CommandLine root = Cli.withInputOptions(new CommandLine(new BlueGreenCommand()));
     root.setDefaultValueProvider(new ActionInputDefaults(env));
@@ -55,8 +57,19 @@ class RequestParserTest {
 
   @Test
   void defaults_areTheContracts() {
-    RequestBuilder.Parsed parsed = parse(region(), "--application-name", "shop", "--blue-environment", "shop-blue",
-        "--green-environment", "shop-green", "--production-cname", "shop", "--version-label", "v2");
+    RequestBuilder.Parsed parsed =
+        parse(
+            region(),
+            "--application-name",
+            "shop",
+            "--blue-environment",
+            "shop-blue",
+            "--green-environment",
+            "shop-green",
+            "--production-cname",
+            "shop",
+            "--version-label",
+            "v2");
 
     assertThat(parsed.problems()).isEmpty();
     Request r = parsed.request();
@@ -77,33 +90,97 @@ class RequestParserTest {
 
   @Test
   void everyProblemIsReportedTogether() {
-    RequestBuilder.Parsed parsed = parse(Map.of(), "--blue-environment", "-bad", "--green-environment", "-bad",
-        "--wait-timeout", "7h", "--poll-interval", "0", "--health-check-path", "health", "--keep-versions", "-1",
-        "--role-to-assume", "arn:aws:iam::1:user/x", "--version-label", "a/b");
+    RequestBuilder.Parsed parsed =
+        parse(
+            Map.of(),
+            "--blue-environment",
+            "-bad",
+            "--green-environment",
+            "-bad",
+            "--wait-timeout",
+            "7h",
+            "--poll-interval",
+            "0",
+            "--health-check-path",
+            "health",
+            "--keep-versions",
+            "-1",
+            "--role-to-assume",
+            "arn:aws:iam::1:user/x",
+            "--version-label",
+            "a/b");
 
-    assertThat(parsed.problems()).extracting(p -> p.substring(0, p.indexOf(':'))).containsExactlyInAnyOrder(
-        "application-name", "blue-environment", "green-environment", "green-environment", "production-cname",
-        "version-label", "health-check-path", "wait-timeout", "poll-interval", "keep-versions", "aws-region",
-        "role-to-assume", "role-to-assume");
-    assertThat(parsed.problems()).contains("wait-timeout: '7h' must be between 1s and 5h 50m",
-        "role-to-assume: needs the job's OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN are not set: add "
-            + "'permissions: id-token: write' to the job (a job-level permissions block replaces the workflow's)");
+    assertThat(parsed.problems())
+        .extracting(p -> p.substring(0, p.indexOf(':')))
+        .containsExactlyInAnyOrder(
+            "application-name",
+            "blue-environment",
+            "green-environment",
+            "green-environment",
+            "production-cname",
+            "version-label",
+            "health-check-path",
+            "wait-timeout",
+            "poll-interval",
+            "keep-versions",
+            "aws-region",
+            "role-to-assume",
+            "role-to-assume");
+    assertThat(parsed.problems())
+        .contains(
+            "wait-timeout: '7h' must be between 1s and 5h 50m",
+            "role-to-assume: needs the job's OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN are not set: add "
+                + "'permissions: id-token: write' to the job (a job-level permissions block replaces the workflow's)");
   }
 
   @ParameterizedTest
-  @CsvSource({"true, true", "True, true", "TRUE, true", "false, false", "False, false", "FALSE, false"})
+  @CsvSource({
+    "true, true",
+    "True, true",
+    "TRUE, true",
+    "false, false",
+    "False, false",
+    "FALSE, false"
+  })
   void booleans_acceptTheSixYamlSpellings(String text, boolean value) {
-    RequestBuilder.Parsed parsed = parse(region(), "--application-name", "a", "--blue-environment", "aaaa",
-        "--green-environment", "bbbb", "--production-cname", "a", "--version-label", "v", "--promote", text);
+    RequestBuilder.Parsed parsed =
+        parse(
+            region(),
+            "--application-name",
+            "a",
+            "--blue-environment",
+            "aaaa",
+            "--green-environment",
+            "bbbb",
+            "--production-cname",
+            "a",
+            "--version-label",
+            "v",
+            "--promote",
+            text);
     assertThat(parsed.request().get(Inputs.PROMOTE)).isEqualTo(value);
   }
 
   @ParameterizedTest
   @CsvSource({"yes", "on", "1", "tRUE"})
   void booleans_rejectOtherSpellings(String text) {
-    RequestBuilder.Parsed parsed = parse(region(), "--application-name", "a", "--blue-environment", "aaaa",
-        "--green-environment", "bbbb", "--production-cname", "a", "--version-label", "v", "--promote", text);
-    assertThat(parsed.problems()).containsExactly("promote: '" + text + "' is not a boolean; use true or false");
+    RequestBuilder.Parsed parsed =
+        parse(
+            region(),
+            "--application-name",
+            "a",
+            "--blue-environment",
+            "aaaa",
+            "--green-environment",
+            "bbbb",
+            "--production-cname",
+            "a",
+            "--version-label",
+            "v",
+            "--promote",
+            text);
+    assertThat(parsed.problems())
+        .containsExactly("promote: '" + text + "' is not a boolean; use true or false");
   }
 
   @Test
@@ -128,27 +205,72 @@ class RequestParserTest {
     assertThat(parsed.request().get(Inputs.WAIT_TIMEOUT)).isEqualTo(Duration.ofMinutes(30));
     assertThat(parsed.request().region()).isEqualTo("us-west-2");
     assertThat(parsed.request().versionLabel()).isEqualTo("abcdef0-42");
-    assertThat(parsed.request().bundle().orElseThrow().path()).isEqualTo(dir.resolve("dist").toRealPath());
+    assertThat(parsed.request().bundle().orElseThrow().path())
+        .isEqualTo(dir.resolve("dist").toRealPath());
   }
 
   @Test
   void region_fallsBackToAwsRegionThenAwsDefaultRegion() {
-    String[] args = {"--application-name", "a", "--blue-environment", "aaaa", "--green-environment", "bbbb",
-        "--production-cname", "a", "--version-label", "v"};
-    assertThat(parse(Map.of("AWS_DEFAULT_REGION", "ap-south-1"), args).request().region()).isEqualTo("ap-south-1");
-    assertThat(parse(Map.of("AWS_DEFAULT_REGION", "ap-south-1", "AWS_REGION", "eu-north-1"), args).request().region())
+    String[] args = {
+      "--application-name",
+      "a",
+      "--blue-environment",
+      "aaaa",
+      "--green-environment",
+      "bbbb",
+      "--production-cname",
+      "a",
+      "--version-label",
+      "v"
+    };
+    assertThat(parse(Map.of("AWS_DEFAULT_REGION", "ap-south-1"), args).request().region())
+        .isEqualTo("ap-south-1");
+    assertThat(
+            parse(Map.of("AWS_DEFAULT_REGION", "ap-south-1", "AWS_REGION", "eu-north-1"), args)
+                .request()
+                .region())
         .isEqualTo("eu-north-1");
-    assertThat(parse(Map.of("AWS_REGION", "eu-north-1", "INPUT_AWS-REGION", "sa-east-1", "INPUT_APPLICATION-NAME", "a",
-        "INPUT_BLUE-ENVIRONMENT", "aaaa", "INPUT_GREEN-ENVIRONMENT", "bbbb", "INPUT_PRODUCTION-CNAME", "a",
-        "INPUT_VERSION-LABEL", "v")).request().region()).isEqualTo("sa-east-1");
+    assertThat(
+            parse(
+                    Map.of(
+                        "AWS_REGION",
+                        "eu-north-1",
+                        "INPUT_AWS-REGION",
+                        "sa-east-1",
+                        "INPUT_APPLICATION-NAME",
+                        "a",
+                        "INPUT_BLUE-ENVIRONMENT",
+                        "aaaa",
+                        "INPUT_GREEN-ENVIRONMENT",
+                        "bbbb",
+                        "INPUT_PRODUCTION-CNAME",
+                        "a",
+                        "INPUT_VERSION-LABEL",
+                        "v"))
+                .request()
+                .region())
+        .isEqualTo("sa-east-1");
   }
 
   @Test
   void flagsWinOverInputVariables() {
     Map<String, String> env = region();
     env.put("INPUT_STRATEGY", "clone");
-    RequestBuilder.Parsed parsed = parse(env, "--strategy", "swap", "--application-name", "a", "--blue-environment", "aaaa",
-        "--green-environment", "bbbb", "--production-cname", "a", "--version-label", "v");
+    RequestBuilder.Parsed parsed =
+        parse(
+            env,
+            "--strategy",
+            "swap",
+            "--application-name",
+            "a",
+            "--blue-environment",
+            "aaaa",
+            "--green-environment",
+            "bbbb",
+            "--production-cname",
+            "a",
+            "--version-label",
+            "v");
     assertThat(parsed.request().get(Inputs.STRATEGY)).isEqualTo(Strategy.SWAP);
   }
 
@@ -174,27 +296,50 @@ class RequestParserTest {
     assertThat(r.get(Inputs.S3_BUCKET)).isEqualTo("artifacts");
     assertThat(r.healthCheck().url("h")).isEqualTo("https://h/health");
     assertThat(r.healthCheck().statuses().accepts(301)).isTrue();
-    assertThat(Cli.implicitCommand(new Host(env, null, null, null, null, dir, null))).containsExactly("deploy");
+    assertThat(Cli.implicitCommand(new Host(env, null, null, null, null, dir, null)))
+        .containsExactly("deploy");
   }
 
   @Test
   void commandInput_picksTheSubcommandWhenRunWithoutArguments() {
     Map<String, String> env = Map.of("INPUT_COMMAND", "Rollback", "GITHUB_ACTIONS", "true");
-    assertThat(Cli.implicitCommand(new Host(env, null, null, null, null, dir, null))).containsExactly("rollback");
-    assertThat(Cli.implicitCommand(new Host(Map.of("INPUT_COMMAND", ""), null, null, null, null, dir, null)))
+    assertThat(Cli.implicitCommand(new Host(env, null, null, null, null, dir, null)))
+        .containsExactly("rollback");
+    assertThat(
+            Cli.implicitCommand(
+                new Host(Map.of("INPUT_COMMAND", ""), null, null, null, null, dir, null)))
         .containsExactly("deploy");
-    assertThat(Cli.implicitCommand(new Host(Map.of(), null, null, null, null, dir, null))).containsExactly("--help");
+    assertThat(Cli.implicitCommand(new Host(Map.of(), null, null, null, null, dir, null)))
+        .containsExactly("--help");
   }
 
   @Test
   void inputsThatTheCommandOrStrategyDoesNotUse_areWarnedAbout() {
-    RequestBuilder.Parsed parsed = parse(region(), "--application-name", "a", "--blue-environment", "aaaa",
-        "--green-environment", "bbbb", "--version-label", "v", "--strategy", "clone", "--keep-versions", "5",
-        "--promote", "false", "--keep-temporary", "false");
+    RequestBuilder.Parsed parsed =
+        parse(
+            region(),
+            "--application-name",
+            "a",
+            "--blue-environment",
+            "aaaa",
+            "--green-environment",
+            "bbbb",
+            "--version-label",
+            "v",
+            "--strategy",
+            "clone",
+            "--keep-versions",
+            "5",
+            "--promote",
+            "false",
+            "--keep-temporary",
+            "false");
 
     assertThat(parsed.problems()).isEmpty();
-    assertThat(parsed.warnings()).containsExactly("promote has no effect with strategy clone (the clone strategy always "
-        + "ends with the new version live; use strategy swap to test a version before promoting it)",
-        "keep-versions has no effect with command deploy (it is used by cleanup)");
+    assertThat(parsed.warnings())
+        .containsExactly(
+            "promote has no effect with strategy clone (the clone strategy always "
+                + "ends with the new version live; use strategy swap to test a version before promoting it)",
+            "keep-versions has no effect with command deploy (it is used by cleanup)");
   }
 }

@@ -17,7 +17,8 @@ class CnamesTest {
     "my-app.us-east-1.elasticbeanstalk.com, my-app.us-east-1.elasticbeanstalk.com., true",
     "my-app-staging.us-east-1.elasticbeanstalk.com, my-app, false",
     "my-app.eba-abcdefgh.us-east-1.elasticbeanstalk.com, my-app, false",
-    "my-app.us-west-2.elasticbeanstalk.com, my-app.us-east-1.elasticbeanstalk.com, false"})
+    "my-app.us-west-2.elasticbeanstalk.com, my-app.us-east-1.elasticbeanstalk.com, false"
+  })
   void matches(String cname, String wanted, boolean matches) {
     assertThat(Cnames.matches(cname, wanted)).isEqualTo(matches);
   }

@@ -26,51 +26,69 @@ class DeploymentTest {
   private final VirtualTime time = new VirtualTime(Instant.parse("2026-01-01T00:00:00Z"));
   private final FakeGateway aws = new FakeGateway();
   private final Log log = new PlainLog(new PrintStream(new ByteArrayOutputStream(), true), false);
-  private final Context ctx = new Context(TestRequests.of(Command.DEPLOY), aws, null, time.clock(), time, new Cancellation(),
-      null);
+  private final Context ctx =
+      new Context(
+          TestRequests.of(Command.DEPLOY), aws, null, time.clock(), time, new Cancellation(), null);
   private final Deployment deployment = new Deployment(ctx, log);
 
   private void productionOn(String status, String health) {
-    Environment live = FakeGateway.env("app-blue", "app.us-east-1.elasticbeanstalk.com", status, health, "v1");
+    Environment live =
+        FakeGateway.env("app-blue", "app.us-east-1.elasticbeanstalk.com", status, health, "v1");
     aws.environments.add(live);
     ctx.production().resolved(new Roles(live, null, live.cname()));
   }
 
   private static RunRecord failedAt(StepFailure failure, UndoRecord... undone) {
     Instant t = Instant.EPOCH;
-    return new RunRecord("promoted", t, t, List.of(), List.of(undone), new RunRecord.Failure("c", failure), true, true);
+    return new RunRecord(
+        "promoted",
+        t,
+        t,
+        List.of(),
+        List.of(undone),
+        new RunRecord.Failure("c", failure),
+        true,
+        true);
   }
 
   private static UndoRecord undo(Undo undo, Status status, Undo.Outcome outcome) {
     return new UndoRecord("c", undo, status, outcome, Duration.ZERO, "");
   }
 
-  private static final Undo OTHER = new Undo() {
-    @Override
-    public String description() {
-      return "undo c";
-    }
+  private static final Undo OTHER =
+      new Undo() {
+        @Override
+        public String description() {
+          return "undo c";
+        }
 
-    @Override
-    public Undo.Outcome run(Log l) {
-      return Undo.Outcome.reverted("undid");
-    }
-  };
+        @Override
+        public Undo.Outcome run(Log l) {
+          return Undo.Outcome.reverted("undid");
+        }
+      };
 
   @Test
   void failure_withHealthyProductionExits1_withUnhealthyProduction3() {
     productionOn("Ready", "Green");
-    assertThat(deployment.conclude(failedAt(new StepFailure("x")))).isEqualTo(new Outcome.Failed(false));
+    assertThat(deployment.conclude(failedAt(new StepFailure("x"))))
+        .isEqualTo(new Outcome.Failed(false));
     aws.environments.clear();
     productionOn("Ready", "Red");
-    assertThat(deployment.conclude(failedAt(new StepFailure("x")))).isEqualTo(new Outcome.NeedsPerson(false));
+    assertThat(deployment.conclude(failedAt(new StepFailure("x"))))
+        .isEqualTo(new Outcome.NeedsPerson(false));
   }
 
   @Test
   void aFailedUndo_needsAPerson() {
     productionOn("Ready", "Green");
-    assertThat(deployment.conclude(failedAt(new StepFailure("x"), undo(OTHER, Status.SUCCEEDED, Undo.Outcome.reverted("ok")),
-        undo(OTHER, Status.FAILED, null)))).isInstanceOf(Outcome.NeedsPerson.class);
+    assertThat(
+            deployment.conclude(
+                failedAt(
+                    new StepFailure("x"),
+                    undo(OTHER, Status.SUCCEEDED, Undo.Outcome.reverted("ok")),
+                    undo(OTHER, Status.FAILED, null))))
+        .isInstanceOf(Outcome.NeedsPerson.class);
   }
 
   @Test
@@ -82,25 +100,38 @@ class DeploymentTest {
 
   @Test
   void rolledBack_onlyWhenASwapWasPutBack() {
-    Environment live = FakeGateway.env("app-blue", "app.us-east-1.elasticbeanstalk.com", "Ready", "Green", "v1");
-    Environment standby = FakeGateway.env("app-green", "app-staging.us-east-1.elasticbeanstalk.com", "Ready", "Green", "v2");
+    Environment live =
+        FakeGateway.env("app-blue", "app.us-east-1.elasticbeanstalk.com", "Ready", "Green", "v1");
+    Environment standby =
+        FakeGateway.env(
+            "app-green", "app-staging.us-east-1.elasticbeanstalk.com", "Ready", "Green", "v2");
     aws.environments.addAll(List.of(live, standby));
     ctx.production().resolved(new Roles(live, standby, live.cname()));
-    Undo swapBack = new dev.bluegreen.deploy.steps.SwapCnames(ctx, "swap-cnames").undo().orElseThrow();
+    Undo swapBack =
+        new dev.bluegreen.deploy.steps.SwapCnames(ctx, "swap-cnames").undo().orElseThrow();
     StepFailure x = new StepFailure("x");
 
-    assertThat(deployment.conclude(failedAt(x, undo(swapBack, Status.SUCCEEDED, Undo.Outcome.reverted("swapped back")))))
+    assertThat(
+            deployment.conclude(
+                failedAt(
+                    x, undo(swapBack, Status.SUCCEEDED, Undo.Outcome.reverted("swapped back")))))
         .isEqualTo(new Outcome.Failed(true));
-    assertThat(deployment.conclude(failedAt(x, undo(swapBack, Status.SUCCEEDED, Undo.Outcome.unchanged("nothing")))))
+    assertThat(
+            deployment.conclude(
+                failedAt(x, undo(swapBack, Status.SUCCEEDED, Undo.Outcome.unchanged("nothing")))))
         .isEqualTo(new Outcome.Failed(false));
-    assertThat(deployment.conclude(failedAt(x, undo(OTHER, Status.SUCCEEDED, Undo.Outcome.reverted("put back")))))
+    assertThat(
+            deployment.conclude(
+                failedAt(x, undo(OTHER, Status.SUCCEEDED, Undo.Outcome.reverted("put back")))))
         .isEqualTo(new Outcome.Failed(false));
   }
 
   @Test
   void cancelled_withProductionHealthy_isAFailure() {
     productionOn("Ready", "Green");
-    assertThat(deployment.conclude(failedAt(new StepFailure(StepFailure.Kind.CANCELLED, "cancelled (SIGINT)"))))
+    assertThat(
+            deployment.conclude(
+                failedAt(new StepFailure(StepFailure.Kind.CANCELLED, "cancelled (SIGINT)"))))
         .isEqualTo(new Outcome.Failed(false));
   }
 }

@@ -6,8 +6,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Environment records for tests: {@code Envs.named("app-blue").cname("app").version("v1").build()}.
- * Defaults: application app, Ready/Green (Ok), WebServer, version v1, CNAME {@code <name>.us-east-1.elasticbeanstalk.com},
- * id {@code e-<name>}, ARN {@code arn:<name>}, updated at the epoch.
+ * Defaults: application app, Ready/Green (Ok), WebServer, version v1, CNAME {@code
+ * <name>.us-east-1.elasticbeanstalk.com}, id {@code e-<name>}, ARN {@code arn:<name>}, updated at
+ * the epoch.
  */
 public final class Envs {
   public static final String SUFFIX = ".us-east-1.elasticbeanstalk.com";
@@ -70,9 +71,13 @@ public final class Envs {
     return e -> from(e).status(status).health(health).version(version).build();
   }
 
-  /** A prefix ({@code app}) becomes {@code app.us-east-1.elasticbeanstalk.com}; a name with a dot is kept. */
+  /**
+   * A prefix ({@code app}) becomes {@code app.us-east-1.elasticbeanstalk.com}; a name with a dot is
+   * kept.
+   */
   public Envs cname(String prefixOrFull) {
-    this.cname = prefixOrFull == null || prefixOrFull.contains(".") ? prefixOrFull : prefixOrFull + SUFFIX;
+    this.cname =
+        prefixOrFull == null || prefixOrFull.contains(".") ? prefixOrFull : prefixOrFull + SUFFIX;
     return this;
   }
 
@@ -117,7 +122,21 @@ public final class Envs {
   }
 
   public Environment build() {
-    return new Environment(name, id, application, version, cname, endpoint, status, health, healthStatus, tier, arn, template,
-        stack, platform, updated);
+    return new Environment(
+        name,
+        id,
+        application,
+        version,
+        cname,
+        endpoint,
+        status,
+        health,
+        healthStatus,
+        tier,
+        arn,
+        template,
+        stack,
+        platform,
+        updated);
   }
 }

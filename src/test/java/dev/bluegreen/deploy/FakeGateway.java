@@ -32,29 +32,42 @@ import java.util.function.UnaryOperator;
 /**
  * Elastic Beanstalk and S3 in memory, for unit tests of the steps.
  *
- * <p>State: environments (terminated ones linger, as in EB), tags by ARN, option settings by environment,
- * application versions (newest first), configuration templates, S3 objects by bucket and key, events.
- * Every call is recorded as {@code operation(arguments)} in {@link #calls()}; {@link #writes()} holds only those that
- * change something.
+ * <p>State: environments (terminated ones linger, as in EB), tags by ARN, option settings by
+ * environment, application versions (newest first), configuration templates, S3 objects by bucket
+ * and key, events. Every call is recorded as {@code operation(arguments)} in {@link #calls()};
+ * {@link #writes()} holds only those that change something.
  *
- * <p>Operations behave as EB does, a little faster: {@code deploy} makes the environment Updating and, at its next
- * read (a DescribeEnvironments listing it), Ready/Green with the new label plus the completion event;
- * {@code terminate} makes it Terminating, then Terminated; {@code createEnvironment} adds it Launching, then
- * Ready/Green; {@code swapCnames} exchanges the CNAMEs at once and emits the completion event. The outcome of the
- * next deploy or launch can be scripted ({@link #nextDeployTo}, {@link #nextLaunchOf}), any change can be scheduled
- * for a later read ({@link #atRead}), and any call can fail once ({@link #failOnce}), before or after its effect.
+ * <p>Operations behave as EB does, a little faster: {@code deploy} makes the environment Updating
+ * and, at its next read (a DescribeEnvironments listing it), Ready/Green with the new label plus
+ * the completion event; {@code terminate} makes it Terminating, then Terminated; {@code
+ * createEnvironment} adds it Launching, then Ready/Green; {@code swapCnames} exchanges the CNAMEs
+ * at once and emits the completion event. The outcome of the next deploy or launch can be scripted
+ * ({@link #nextDeployTo}, {@link #nextLaunchOf}), any change can be scheduled for a later read
+ * ({@link #atRead}), and any call can fail once ({@link #failOnce}), before or after its effect.
  */
 public class FakeGateway implements BeanstalkGateway {
   public static final String APPLICATION = "app";
   public static final String STORAGE_BUCKET = "elasticbeanstalk-us-east-1-000000000000";
 
   /** Operations that only read; every other one is a write. */
-  private static final Set<String> READS = Set.of("environments", "events", "version", "versions", "tags",
-      "optionSettings", "templates", "applicationExists", "storageBucket", "headObject");
+  private static final Set<String> READS =
+      Set.of(
+          "environments",
+          "events",
+          "version",
+          "versions",
+          "tags",
+          "optionSettings",
+          "templates",
+          "applicationExists",
+          "storageBucket",
+          "headObject");
 
   private final Clock clock;
+
   /** Every environment, terminated ones included, oldest first. */
   final List<Environment> environments = new ArrayList<>();
+
   private final Map<String, Map<String, String>> tags = new HashMap<>();
   private final Map<String, List<OptionSetting>> options = new HashMap<>();
   private final List<ApplicationVersion> versions = new ArrayList<>();
@@ -76,13 +89,16 @@ public class FakeGateway implements BeanstalkGateway {
     this(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
   }
 
-  /** @param clock stamps events */
+  /**
+   * @param clock stamps events
+   */
   public FakeGateway(Clock clock) {
     this.clock = clock;
   }
 
   /** An environment record; see {@link Envs} for more fields. */
-  public static Environment env(String name, String cname, String status, String health, String version) {
+  public static Environment env(
+      String name, String cname, String status, String health, String version) {
     return Envs.named(name).cname(cname).status(status).health(health).version(version).build();
   }
 
@@ -104,7 +120,8 @@ public class FakeGateway implements BeanstalkGateway {
     }
   }
 
-  // ---- setting up ---------------------------------------------------------------------------------------------
+  // ---- setting up
+  // ---------------------------------------------------------------------------------------------
 
   /** Adds the environment, or replaces the current (not terminated) one of that name. */
   public synchronized Environment put(Environment e) {
@@ -136,8 +153,14 @@ public class FakeGateway implements BeanstalkGateway {
 
   /** Adds a version as the newest, with tags. */
   public synchronized ApplicationVersion addVersion(String label, Map<String, String> tagsOfIt) {
-    ApplicationVersion v = new ApplicationVersion(label, "arn:version/" + label, STORAGE_BUCKET, APPLICATION + "/" + label
-        + ".zip", clock.instant(), null);
+    ApplicationVersion v =
+        new ApplicationVersion(
+            label,
+            "arn:version/" + label,
+            STORAGE_BUCKET,
+            APPLICATION + "/" + label + ".zip",
+            clock.instant(),
+            null);
     versions.add(0, v);
     tags.put(v.arn(), new LinkedHashMap<>(tagsOfIt));
     return v;
@@ -161,27 +184,39 @@ public class FakeGateway implements BeanstalkGateway {
   }
 
   /** An event now. */
-  public synchronized void event(String environment, String requestId, String severity, String message) {
+  public synchronized void event(
+      String environment, String requestId, String severity, String message) {
     events.add(new BeanstalkEvent(clock.instant(), environment, requestId, severity, message));
   }
 
-  // ---- scripting ----------------------------------------------------------------------------------------------
+  // ---- scripting
+  // ----------------------------------------------------------------------------------------------
 
   /**
-   * Changes the environment just before its {@code n}-th read from now (1: the next one) is answered, emitting
-   * {@code messages} as its events (ERROR for the failure events EB sends, INFO otherwise).
+   * Changes the environment just before its {@code n}-th read from now (1: the next one) is
+   * answered, emitting {@code messages} as its events (ERROR for the failure events EB sends, INFO
+   * otherwise).
    */
-  public synchronized void atRead(String environment, int n, UnaryOperator<Environment> change, String... messages) {
+  public synchronized void atRead(
+      String environment, int n, UnaryOperator<Environment> change, String... messages) {
     pending.add(new Pending(environment, n, new Outcome(change, List.of(messages)), null));
   }
 
-  /** How the next deploy to the environment ends (at the first read after it), instead of Ready/Green with the label. */
-  public synchronized void nextDeployTo(String environment, UnaryOperator<Environment> outcome, String... messages) {
+  /**
+   * How the next deploy to the environment ends (at the first read after it), instead of
+   * Ready/Green with the label.
+   */
+  public synchronized void nextDeployTo(
+      String environment, UnaryOperator<Environment> outcome, String... messages) {
     nextDeploy.put(environment, new Outcome(outcome, List.of(messages)));
   }
 
-  /** How the next launch of the environment ends (at the first read after it), instead of Ready/Green. */
-  public synchronized void nextLaunchOf(String environment, UnaryOperator<Environment> outcome, String... messages) {
+  /**
+   * How the next launch of the environment ends (at the first read after it), instead of
+   * Ready/Green.
+   */
+  public synchronized void nextLaunchOf(
+      String environment, UnaryOperator<Environment> outcome, String... messages) {
     nextLaunch.put(environment, new Outcome(outcome, List.of(messages)));
   }
 
@@ -191,16 +226,22 @@ public class FakeGateway implements BeanstalkGateway {
   }
 
   /** The next call of {@code operation} does what it does, then throws: a lost response. */
-  public synchronized void failOnceAfterEffect(String operation, String code, int status, String message) {
+  public synchronized void failOnceAfterEffect(
+      String operation, String code, int status, String message) {
     fail(operation, code, status, message, true);
   }
 
-  private void fail(String operation, String code, int status, String message, boolean afterEffect) {
-    failures.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(new Failure(new BeanstalkException(operation, code,
-        status, message, null), afterEffect));
+  private void fail(
+      String operation, String code, int status, String message, boolean afterEffect) {
+    failures
+        .computeIfAbsent(operation, o -> new ArrayDeque<>())
+        .add(
+            new Failure(
+                new BeanstalkException(operation, code, status, message, null), afterEffect));
   }
 
-  // ---- what happened ------------------------------------------------------------------------------------------
+  // ---- what happened
+  // ------------------------------------------------------------------------------------------
 
   /** Every call, oldest first: {@code deploy(app-green, v2)}. */
   public synchronized List<String> calls() {
@@ -230,7 +271,8 @@ public class FakeGateway implements BeanstalkGateway {
     return Optional.ofNullable(objects.get(bucket + "/" + key));
   }
 
-  // ---- BeanstalkGateway ---------------------------------------------------------------------------------------
+  // ---- BeanstalkGateway
+  // ---------------------------------------------------------------------------------------
 
   private Failure call(String operation, Object... args) {
     List<String> shown = new ArrayList<>();
@@ -276,14 +318,17 @@ public class FakeGateway implements BeanstalkGateway {
         put(p.outcome.change().apply(now.get()));
       }
       for (String m : p.outcome.messages()) {
-        BeanstalkEvent e = new BeanstalkEvent(clock.instant(), p.environment, p.requestId, "INFO", m);
+        BeanstalkEvent e =
+            new BeanstalkEvent(clock.instant(), p.environment, p.requestId, "INFO", m);
         event(p.environment, p.requestId, WaitRules.failureIn(e).isPresent() ? "ERROR" : "INFO", m);
       }
     }
   }
 
   private Environment require(String operation, String name) {
-    return current(name).orElseThrow(() -> invalid(operation, "No Environment found for EnvironmentName = '" + name + "'."));
+    return current(name)
+        .orElseThrow(
+            () -> invalid(operation, "No Environment found for EnvironmentName = '" + name + "'."));
   }
 
   @Override
@@ -303,12 +348,15 @@ public class FakeGateway implements BeanstalkGateway {
   }
 
   @Override
-  public synchronized List<BeanstalkEvent> events(String application, String environmentName, String requestId,
-      Instant since, int limit) {
+  public synchronized List<BeanstalkEvent> events(
+      String application, String environmentName, String requestId, Instant since, int limit) {
     after(call("events", environmentName, requestId));
-    return events.stream().filter(e -> environmentName == null || environmentName.equals(e.environmentName()))
-        .filter(e -> requestId == null || requestId.equals(e.requestId())).filter(e -> !e.date().isBefore(since))
-        .limit(limit).toList();
+    return events.stream()
+        .filter(e -> environmentName == null || environmentName.equals(e.environmentName()))
+        .filter(e -> requestId == null || requestId.equals(e.requestId()))
+        .filter(e -> !e.date().isBefore(since))
+        .limit(limit)
+        .toList();
   }
 
   @Override
@@ -330,7 +378,8 @@ public class FakeGateway implements BeanstalkGateway {
   }
 
   @Override
-  public synchronized List<OptionSetting> optionSettings(String application, String environmentName) {
+  public synchronized List<OptionSetting> optionSettings(
+      String application, String environmentName) {
     after(call("optionSettings", environmentName));
     return options.getOrDefault(environmentName, List.of());
   }
@@ -360,7 +409,8 @@ public class FakeGateway implements BeanstalkGateway {
   }
 
   @Override
-  public synchronized void upload(String bucket, String key, Path file, Map<String, String> metadata) {
+  public synchronized void upload(
+      String bucket, String key, Path file, Map<String, String> metadata) {
     Failure f = call("upload", bucket, key);
     try {
       objects.put(bucket + "/" + key, new StoredObject(Files.size(file), Map.copyOf(metadata)));
@@ -371,16 +421,25 @@ public class FakeGateway implements BeanstalkGateway {
   }
 
   @Override
-  public synchronized void createVersion(String application, String label, String description, String bucket, String key,
+  public synchronized void createVersion(
+      String application,
+      String label,
+      String description,
+      String bucket,
+      String key,
       Map<String, String> tagsOfIt) {
     Failure f = call("createVersion", label, bucket, key);
     if (versions.stream().anyMatch(v -> v.label().equals(label))) {
       throw invalid("createVersion", "Application Version " + label + " already exists.");
     }
     if (!objects.containsKey(bucket + "/" + key)) {
-      throw invalid("createVersion", "Unable to download from S3 location (Bucket: " + bucket + ", Key: " + key + ").");
+      throw invalid(
+          "createVersion",
+          "Unable to download from S3 location (Bucket: " + bucket + ", Key: " + key + ").");
     }
-    ApplicationVersion v = new ApplicationVersion(label, "arn:version/" + label, bucket, key, clock.instant(), description);
+    ApplicationVersion v =
+        new ApplicationVersion(
+            label, "arn:version/" + label, bucket, key, clock.instant(), description);
     versions.add(0, v);
     tags.put(v.arn(), new LinkedHashMap<>(tagsOfIt));
     after(f);
@@ -400,15 +459,21 @@ public class FakeGateway implements BeanstalkGateway {
     Failure f = call("deploy", environmentName, versionLabel);
     Environment env = require("deploy", environmentName);
     if (!env.isReady()) {
-      throw invalid("deploy", "Environment named " + environmentName + " is in an invalid state for this operation. Must be "
-          + "Ready.");
+      throw invalid(
+          "deploy",
+          "Environment named "
+              + environmentName
+              + " is in an invalid state for this operation. Must be "
+              + "Ready.");
     }
     String id = request();
     put(Envs.from(env).status("Updating").build());
     Outcome outcome = nextDeploy.remove(environmentName);
     if (outcome == null) {
-      outcome = new Outcome(Envs.becomes(Environment.READY, "Green", versionLabel),
-          List.of("Environment update completed successfully."));
+      outcome =
+          new Outcome(
+              Envs.becomes(Environment.READY, "Green", versionLabel),
+              List.of("Environment update completed successfully."));
     }
     pending.add(new Pending(environmentName, 1, outcome, id));
     after(f);
@@ -423,8 +488,15 @@ public class FakeGateway implements BeanstalkGateway {
     String id = request();
     put(Envs.from(a).cname(b.cname()).build());
     put(Envs.from(b).cname(a.cname()).build());
-    event(null, id, "INFO", "Completed swapping CNAMEs for environments '" + environmentA + "' and '" + environmentB
-        + "'.");
+    event(
+        null,
+        id,
+        "INFO",
+        "Completed swapping CNAMEs for environments '"
+            + environmentA
+            + "' and '"
+            + environmentB
+            + "'.");
     after(f);
     return id;
   }
@@ -435,18 +507,25 @@ public class FakeGateway implements BeanstalkGateway {
     Environment env = require("terminate", environmentName);
     String id = request();
     put(Envs.from(env).status(Environment.TERMINATING).build());
-    pending.add(new Pending(environmentName, 1, new Outcome(Envs.becomes(Environment.TERMINATED, "Grey"),
-        List.of("terminateEnvironment completed successfully.")), id));
+    pending.add(
+        new Pending(
+            environmentName,
+            1,
+            new Outcome(
+                Envs.becomes(Environment.TERMINATED, "Grey"),
+                List.of("terminateEnvironment completed successfully.")),
+            id));
     after(f);
     return id;
   }
 
   @Override
-  public synchronized void createTemplate(String application, String templateName, String environmentId,
-      String description) {
+  public synchronized void createTemplate(
+      String application, String templateName, String environmentId, String description) {
     Failure f = call("createTemplate", templateName, environmentId);
     if (environments.stream().noneMatch(e -> e.id().equals(environmentId) && !e.isTerminated())) {
-      throw invalid("createTemplate", "No Environment found for EnvironmentId = '" + environmentId + "'.");
+      throw invalid(
+          "createTemplate", "No Environment found for EnvironmentId = '" + environmentId + "'.");
     }
     templates.put(templateName, environmentId);
     after(f);
@@ -456,7 +535,9 @@ public class FakeGateway implements BeanstalkGateway {
   public synchronized void deleteTemplate(String application, String templateName) {
     Failure f = call("deleteTemplate", templateName);
     if (!templates.containsKey(templateName)) {
-      throw invalid("deleteTemplate", "No Configuration Template named '" + application + "/" + templateName + "' found.");
+      throw invalid(
+          "deleteTemplate",
+          "No Configuration Template named '" + application + "/" + templateName + "' found.");
     }
     templates.remove(templateName);
     after(f);
@@ -464,32 +545,53 @@ public class FakeGateway implements BeanstalkGateway {
 
   @Override
   public synchronized Created createEnvironment(NewEnvironment spec) {
-    Failure f = call("createEnvironment", spec.environmentName(), spec.templateName(), spec.versionLabel(),
-        spec.cnamePrefix());
+    Failure f =
+        call(
+            "createEnvironment",
+            spec.environmentName(),
+            spec.templateName(),
+            spec.versionLabel(),
+            spec.cnamePrefix());
     String name = spec.environmentName();
     if (current(name).isPresent()) {
       throw invalid("createEnvironment", "Environment " + name + " already exists.");
     }
     if (!templates.containsKey(spec.templateName())) {
-      throw invalid("createEnvironment", "No Configuration Template named '" + spec.templateName() + "' found.");
+      throw invalid(
+          "createEnvironment",
+          "No Configuration Template named '" + spec.templateName() + "' found.");
     }
     String prefix = spec.cnamePrefix();
-    if (prefix != null && (takenPrefixes.contains(prefix) || environments.stream().anyMatch(e -> !e.isTerminated()
-        && (prefix + Envs.SUFFIX).equals(e.cname())))) {
-      throw invalid("createEnvironment", "DNS name (" + prefix + Envs.SUFFIX + ") is not available.");
+    if (prefix != null
+        && (takenPrefixes.contains(prefix)
+            || environments.stream()
+                .anyMatch(e -> !e.isTerminated() && (prefix + Envs.SUFFIX).equals(e.cname())))) {
+      throw invalid(
+          "createEnvironment", "DNS name (" + prefix + Envs.SUFFIX + ") is not available.");
     }
     launched.add(spec);
     String id = request();
     int n = requests;
-    Environment env = Envs.named(name).id("e-" + name + "-" + n).arn("arn:" + name + ":" + n)
-        .cname(prefix != null ? prefix : name + "-gen" + n).status("Launching").health("Grey").healthStatus(null)
-        .version(spec.versionLabel()).updated(clock.instant()).build();
+    Environment env =
+        Envs.named(name)
+            .id("e-" + name + "-" + n)
+            .arn("arn:" + name + ":" + n)
+            .cname(prefix != null ? prefix : name + "-gen" + n)
+            .status("Launching")
+            .health("Grey")
+            .healthStatus(null)
+            .version(spec.versionLabel())
+            .updated(clock.instant())
+            .build();
     environments.add(env);
     tags.put(env.arn(), new LinkedHashMap<>(spec.tags()));
     Outcome outcome = nextLaunch.remove(name);
     if (outcome == null) {
-      outcome = new Outcome(e -> Envs.from(e).status(Environment.READY).health("Green").healthStatus("Ok").build(),
-          List.of("Successfully launched environment: " + name));
+      outcome =
+          new Outcome(
+              e ->
+                  Envs.from(e).status(Environment.READY).health("Green").healthStatus("Ok").build(),
+              List.of("Successfully launched environment: " + name));
     }
     pending.add(new Pending(name, 1, outcome, id));
     after(f);

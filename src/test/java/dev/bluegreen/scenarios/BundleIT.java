@@ -18,16 +18,29 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * What goes into the uploaded bundle: only what the workspace means to ship. Every run is a
- * deploy through INPUT_ variables with GITHUB_WORKSPACE, as in Actions.
+ * What goes into the uploaded bundle: only what the workspace means to ship. Every run is a deploy
+ * through INPUT_ variables with GITHUB_WORKSPACE, as in Actions.
  */
 class BundleIT {
 
   private static final String BUCKET = "elasticbeanstalk-us-east-1-123456789012";
 
   private static Map<String, String> deploy(Path workspace, String bundle) {
-    Map<String, String> env = inputs(Map.of("application-name", "shop", "blue-environment", "shop-blue",
-        "green-environment", "shop-green", "production-cname", "shop", "version-label", "v2", "source-bundle", bundle));
+    Map<String, String> env =
+        inputs(
+            Map.of(
+                "application-name",
+                "shop",
+                "blue-environment",
+                "shop-blue",
+                "green-environment",
+                "shop-green",
+                "production-cname",
+                "shop",
+                "version-label",
+                "v2",
+                "source-bundle",
+                bundle));
     env.put("GITHUB_WORKSPACE", workspace.toString());
     return env;
   }
@@ -67,9 +80,15 @@ class BundleIT {
       Stage.Run run = stage.run(env);
 
       assertThat(run.exit()).isEqualTo(2);
-      assertThat(run.log()).contains("::error::source-bundle: " + ws.toRealPath().resolve("app/environ") + " is a link to /proc/",
-          "::error::source-bundle: " + ws.toRealPath().resolve("app/passwd") + " is a link to /etc/passwd, outside the bundle "
-              + "directory");
+      assertThat(run.log())
+          .contains(
+              "::error::source-bundle: "
+                  + ws.toRealPath().resolve("app/environ")
+                  + " is a link to /proc/",
+              "::error::source-bundle: "
+                  + ws.toRealPath().resolve("app/passwd")
+                  + " is a link to /etc/passwd, outside the bundle "
+                  + "directory");
       assertThat(stage.sim.calls().all()).isEmpty();
     }
   }
@@ -83,8 +102,10 @@ class BundleIT {
       Stage.Run run = stage.run(deploy(ws, "app.zip"));
 
       assertThat(run.exit()).isEqualTo(2);
-      assertThat(run.log()).contains("::error::source-bundle: app.zip resolves to /etc/passwd, outside the workspace "
-          + ws.toRealPath());
+      assertThat(run.log())
+          .contains(
+              "::error::source-bundle: app.zip resolves to /etc/passwd, outside the workspace "
+                  + ws.toRealPath());
       assertThat(stage.sim.calls().all()).isEmpty();
     }
   }
@@ -100,10 +121,15 @@ class BundleIT {
       Stage.Run absolute = stage.run(deploy(ws, outside.toString()));
 
       assertThat(relative.exit()).isEqualTo(2);
-      assertThat(relative.log()).contains("::error::source-bundle: ../outside resolves to " + outside.toRealPath()
-          + ", outside the workspace " + ws.toRealPath());
+      assertThat(relative.log())
+          .contains(
+              "::error::source-bundle: ../outside resolves to "
+                  + outside.toRealPath()
+                  + ", outside the workspace "
+                  + ws.toRealPath());
       assertThat(absolute.exit()).isEqualTo(2);
-      assertThat(absolute.log()).contains("resolves to " + outside.toRealPath() + ", outside the workspace");
+      assertThat(absolute.log())
+          .contains("resolves to " + outside.toRealPath() + ", outside the workspace");
       assertThat(stage.sim.calls().all()).isEmpty();
     }
   }
@@ -113,8 +139,10 @@ class BundleIT {
     try (Stage stage = Stage.pair()) {
       Path ws = workspace(stage);
       Files.createDirectories(ws.resolve(".git"));
-      Files.writeString(ws.resolve(".git/config"), "[http \"https://github.com/\"]\n\textraheader = AUTHORIZATION: basic "
-          + "eC1hY2Nlc3MtdG9rZW46Z2hzX3NlY3JldA==\n");
+      Files.writeString(
+          ws.resolve(".git/config"),
+          "[http \"https://github.com/\"]\n\textraheader = AUTHORIZATION: basic "
+              + "eC1hY2Nlc3MtdG9rZW46Z2hzX3NlY3JldA==\n");
       Files.createDirectories(ws.resolve("secrets"));
       Files.writeString(ws.resolve("secrets/key.pem"), "-----BEGIN PRIVATE KEY-----");
       Files.writeString(ws.resolve("debug.log"), "noise");
@@ -124,9 +152,12 @@ class BundleIT {
       Stage.Run run = stage.run(deploy(ws, "."));
 
       assertThat(run.exit()).as(run.log()).isZero();
-      assertThat(uploaded(stage).keySet()).containsExactly(".ebignore", "app/index.html", "keep.log");
-      assertThat(run.log()).contains("left out 1 entry (.git/: git metadata, where actions/checkout keeps the job's token) "
-          + "and 2 entries matched by .ebignore (debug.log, secrets/)");
+      assertThat(uploaded(stage).keySet())
+          .containsExactly(".ebignore", "app/index.html", "keep.log");
+      assertThat(run.log())
+          .contains(
+              "left out 1 entry (.git/: git metadata, where actions/checkout keeps the job's token) "
+                  + "and 2 entries matched by .ebignore (debug.log, secrets/)");
     }
   }
 
@@ -142,8 +173,10 @@ class BundleIT {
       Stage.Run run = stage.run(deploy(ws, "app"));
 
       assertThat(run.exit()).as(run.log()).isZero();
-      assertThat(uploaded(stage)).containsEntry("current/main.js", "console.log(2)")
-          .containsEntry("home.html", "<h1>v2</h1>\n").containsEntry("releases/v2/main.js", "console.log(2)");
+      assertThat(uploaded(stage))
+          .containsEntry("current/main.js", "console.log(2)")
+          .containsEntry("home.html", "<h1>v2</h1>\n")
+          .containsEntry("releases/v2/main.js", "console.log(2)");
     }
   }
 
@@ -156,15 +189,22 @@ class BundleIT {
 
       Stage.Run fifo = stage.run(deploy(ws, "app.zip"));
       Stage.Run inside = stage.run(deploy(ws, "app"));
-      // Outside Actions an absolute path may point anywhere, but it must still be a file or a directory.
-      Stage.Run device = stage.run(Map.of("GITHUB_ACTIONS", "false"), Stage.swapArgs("deploy", "--version-label", "v2",
-          "--source-bundle", "/dev/zero"));
+      // Outside Actions an absolute path may point anywhere, but it must still be a file or a
+      // directory.
+      Stage.Run device =
+          stage.run(
+              Map.of("GITHUB_ACTIONS", "false"),
+              Stage.swapArgs("deploy", "--version-label", "v2", "--source-bundle", "/dev/zero"));
 
       assertThat(fifo.exit()).isEqualTo(2);
-      assertThat(fifo.log()).contains("app.zip is a special file (a device, FIFO or socket), not a regular file or a directory");
+      assertThat(fifo.log())
+          .contains(
+              "app.zip is a special file (a device, FIFO or socket), not a regular file or a directory");
       assertThat(inside.exit()).isEqualTo(2);
-      assertThat(inside.log()).contains("app/pipe is a special file (a device, FIFO or socket); a bundle holds only regular "
-          + "files and directories");
+      assertThat(inside.log())
+          .contains(
+              "app/pipe is a special file (a device, FIFO or socket); a bundle holds only regular "
+                  + "files and directories");
       assertThat(device.exit()).isEqualTo(2);
       assertThat(device.log()).contains("/dev/zero is a special file");
       assertThat(stage.sim.calls().all()).isEmpty();
@@ -177,15 +217,19 @@ class BundleIT {
       Path ws = workspace(stage);
       Path tmp = Files.createDirectories(stage.dir.resolve("tmp"));
       AtomicReference<String> seenDuringTheRun = new AtomicReference<>("");
-      stage.time.addObserver((from, to) -> {
-        if (stage.sim.calls().count("PutObject") > 0 && seenDuringTheRun.get().isEmpty()) {
-          seenDuringTheRun.set(listing(tmp));
-        }
-      });
+      stage.time.addObserver(
+          (from, to) -> {
+            if (stage.sim.calls().count("PutObject") > 0 && seenDuringTheRun.get().isEmpty()) {
+              seenDuringTheRun.set(listing(tmp));
+            }
+          });
       Map<String, String> env = deploy(ws, "app");
       env.put("TMPDIR", tmp.toString());
       Stage.Run ok = stage.run(env);
-      stage.sim.faults().failOperation("UpdateEnvironment", 400, "InvalidParameterValue", "nope", 1);
+      stage
+          .sim
+          .faults()
+          .failOperation("UpdateEnvironment", 400, "InvalidParameterValue", "nope", 1);
       env.put("INPUT_VERSION-LABEL", "v3");
       Stage.Run failed = stage.run(env);
 
@@ -198,13 +242,15 @@ class BundleIT {
 
   private static String listing(Path dir) {
     try (var files = Files.walk(dir)) {
-      return String.join(",", files.filter(p -> !p.equals(dir)).map(p -> dir.relativize(p).toString()).toList());
+      return String.join(
+          ",", files.filter(p -> !p.equals(dir)).map(p -> dir.relativize(p).toString()).toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private static void mkfifo(Path path) throws Exception {
-    assertThat(new ProcessBuilder("mkfifo", path.toString()).inheritIO().start().waitFor()).isZero();
+    assertThat(new ProcessBuilder("mkfifo", path.toString()).inheritIO().start().waitFor())
+        .isZero();
   }
 }

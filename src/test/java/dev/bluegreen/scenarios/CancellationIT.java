@@ -30,23 +30,33 @@ class CancellationIT {
   void cancelledDuringTheSwap_swapsBackAndReportsWithinTheGracePeriod() {
     try (Stage stage = Stage.pair()) {
       Instant[] cancelledAt = {null};
-      stage.time.addObserver(new VirtualTime.Observer() {
-        @Override
-        public void passing(Instant from, Instant to) {
-          if (cancelledAt[0] == null && stage.sim.calls().count("SwapEnvironmentCNAMEs") == 1) {
-            cancelledAt[0] = from;
-            stage.cancellation.request("SIGINT", stage.time.clock());
-          }
-        }
-      });
+      stage.time.addObserver(
+          new VirtualTime.Observer() {
+            @Override
+            public void passing(Instant from, Instant to) {
+              if (cancelledAt[0] == null && stage.sim.calls().count("SwapEnvironmentCNAMEs") == 1) {
+                cancelledAt[0] = from;
+                stage.cancellation.request("SIGINT", stage.time.clock());
+              }
+            }
+          });
 
-      Stage.Run run = stage.run(swapArgs("deploy", "--version-label", "v2", "--source-bundle",
-          stage.bundle("v2", null).toString()));
+      Stage.Run run =
+          stage.run(
+              swapArgs(
+                  "deploy",
+                  "--version-label",
+                  "v2",
+                  "--source-bundle",
+                  stage.bundle("v2", null).toString()));
 
       assertThat(cancelledAt[0]).isNotNull();
-      assertThat(Duration.between(cancelledAt[0], stage.time.now())).isLessThanOrEqualTo(Duration.ofSeconds(8));
+      assertThat(Duration.between(cancelledAt[0], stage.time.now()))
+          .isLessThanOrEqualTo(Duration.ofSeconds(8));
       assertThat(run.exit()).as(run.log()).isEqualTo(1);
-      assertThat(run.outputs()).containsEntry("result", "rolled-back").containsEntry("live-environment", BLUE);
+      assertThat(run.outputs())
+          .containsEntry("result", "rolled-back")
+          .containsEntry("live-environment", BLUE);
       assertThat(stage.liveName()).isEqualTo(BLUE);
       assertThat(stage.sim.calls().count("SwapEnvironmentCNAMEs")).isEqualTo(2);
       assertThat(run.summary()).contains("cancelled", "swapped back");
@@ -56,32 +66,47 @@ class CancellationIT {
 
   @Test
   void cancelledWhileTheStandbyLaunches_stopsBothParallelStepsAndReports() {
-    try (Stage stage = new Stage(new Seed(Stage.APP, List.of(new Seed.SeedVersion("v1", null)),
-        List.of(new Seed.SeedEnvironment(BLUE, Stage.PRODUCTION, "v1"))))) {
+    try (Stage stage =
+        new Stage(
+            new Seed(
+                Stage.APP,
+                List.of(new Seed.SeedVersion("v1", null)),
+                List.of(new Seed.SeedEnvironment(BLUE, Stage.PRODUCTION, "v1"))))) {
       Instant[] cancelledAt = {null};
       Instant signal = Stage.T0.plusSeconds(61);
-      stage.time.addObserver(new VirtualTime.Observer() {
-        @Override
-        public Instant nextStop(Instant from) {
-          return from.isBefore(signal) ? signal : Instant.MAX;
-        }
+      stage.time.addObserver(
+          new VirtualTime.Observer() {
+            @Override
+            public Instant nextStop(Instant from) {
+              return from.isBefore(signal) ? signal : Instant.MAX;
+            }
 
-        @Override
-        public void passing(Instant from, Instant to) {
-          if (cancelledAt[0] == null && to.equals(signal)) {
-            cancelledAt[0] = to;
-            stage.cancellation.request("SIGINT", stage.time.clock());
-          }
-        }
-      });
+            @Override
+            public void passing(Instant from, Instant to) {
+              if (cancelledAt[0] == null && to.equals(signal)) {
+                cancelledAt[0] = to;
+                stage.cancellation.request("SIGINT", stage.time.clock());
+              }
+            }
+          });
 
-      Stage.Run run = stage.run(swapArgs("deploy", "--version-label", "v2", "--source-bundle",
-          stage.bundle("v2", null).toString()));
+      Stage.Run run =
+          stage.run(
+              swapArgs(
+                  "deploy",
+                  "--version-label",
+                  "v2",
+                  "--source-bundle",
+                  stage.bundle("v2", null).toString()));
 
       assertThat(run.exit()).as(run.log()).isEqualTo(1);
-      assertThat(Duration.between(cancelledAt[0], stage.time.now())).isLessThanOrEqualTo(Duration.ofSeconds(8));
-      assertThat(run.outputs()).containsEntry("result", "failed").containsEntry("live-environment", BLUE);
-      assertThat(run.outputs().get("steps")).contains("\"id\":\"ensure-standby\",\"status\":\"failed\"");
+      assertThat(Duration.between(cancelledAt[0], stage.time.now()))
+          .isLessThanOrEqualTo(Duration.ofSeconds(8));
+      assertThat(run.outputs())
+          .containsEntry("result", "failed")
+          .containsEntry("live-environment", BLUE);
+      assertThat(run.outputs().get("steps"))
+          .contains("\"id\":\"ensure-standby\",\"status\":\"failed\"");
       assertThat(stage.sim.calls().count("UpdateEnvironment")).isZero();
       stage.assertProductionAlwaysServed();
     }
@@ -92,8 +117,14 @@ class CancellationIT {
     try (Stage stage = Stage.pair()) {
       stage.cancellation.request("SIGINT", stage.time.clock());
 
-      Stage.Run run = stage.run(swapArgs("deploy", "--version-label", "v2", "--source-bundle",
-          stage.bundle("v2", null).toString()));
+      Stage.Run run =
+          stage.run(
+              swapArgs(
+                  "deploy",
+                  "--version-label",
+                  "v2",
+                  "--source-bundle",
+                  stage.bundle("v2", null).toString()));
 
       assertThat(run.exit()).isEqualTo(1);
       assertThat(run.outputs()).containsEntry("result", "failed");
@@ -101,23 +132,42 @@ class CancellationIT {
     }
   }
 
-  /** A real process and a real SIGTERM: the JVM jar built by this module, against a simulator in scaled real time. */
+  /**
+   * A real process and a real SIGTERM: the JVM jar built by this module, against a simulator in
+   * scaled real time.
+   */
   @Test
   void sigterm_reachesTheRunWhichWritesItsOutputsAndExits() throws Exception {
     Path jar = Path.of("target/bluegreen.jar");
     assertThat(jar).as("the jar is packaged before integration tests run").exists();
     Path dir = Files.createTempDirectory("bluegreen-signal-");
-    try (Simulator sim = Simulator.start(0, Clock.systemUTC(), Timings.realistic().scaled(0.1), "us-east-1", 3)) {
+    try (Simulator sim =
+        Simulator.start(0, Clock.systemUTC(), Timings.realistic().scaled(0.1), "us-east-1", 3)) {
       sim.seed(Seed.pair("shop"));
       Path bundle = Files.createDirectories(dir.resolve("app"));
       Files.writeString(bundle.resolve("index.html"), "hi");
       Path output = dir.resolve("output");
       Path summary = dir.resolve("summary");
-      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-jar", jar.toString()));
-      command.addAll(List.of(swapArgs("deploy", "--version-label", "v2", "--source-bundle", bundle.toString(),
-          "--poll-interval", "1s")));
-      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile());
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-jar",
+                  jar.toString()));
+      command.addAll(
+          List.of(
+              swapArgs(
+                  "deploy",
+                  "--version-label",
+                  "v2",
+                  "--source-bundle",
+                  bundle.toString(),
+                  "--poll-interval",
+                  "1s")));
+      ProcessBuilder pb =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("log").toFile());
       Map<String, String> env = pb.environment();
       env.putAll(sim.clientEnvironment());
       env.put("GITHUB_ACTIONS", "true");
@@ -141,7 +191,8 @@ class CancellationIT {
       assertThat(exited).as(log).isTrue();
       assertThat(tookMs).isLessThan(10_000);
       assertThat(process.exitValue()).as(log).isEqualTo(1);
-      assertThat(RunnerFiles.parseOutputs(Files.readString(output))).containsEntry("result", "failed")
+      assertThat(RunnerFiles.parseOutputs(Files.readString(output)))
+          .containsEntry("result", "failed")
           .containsEntry("live-environment", "shop-blue");
       assertThat(Files.readString(summary)).contains("cancelled");
       assertThat(sim.calls().count("SwapEnvironmentCNAMEs")).isZero();

@@ -11,9 +11,9 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * GitHub's OIDC token service as a docker action sees it: GET ACTIONS_ID_TOKEN_REQUEST_URL +
- * {@code &audience=...} with {@code Authorization: Bearer <request token>}, answering {@code
- * {"value": "<JWT>"}}. Every token is new, so tests can see each exchange.
+ * GitHub's OIDC token service as a docker action sees it: GET ACTIONS_ID_TOKEN_REQUEST_URL + {@code
+ * &audience=...} with {@code Authorization: Bearer <request token>}, answering {@code {"value":
+ * "<JWT>"}}. Every token is new, so tests can see each exchange.
  */
 final class FakeTokenService implements AutoCloseable {
   static final String REQUEST_TOKEN = "ghs_requesttoken_0123456789abcdef";
@@ -24,29 +24,32 @@ final class FakeTokenService implements AutoCloseable {
 
   FakeTokenService() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
-    server.createContext("/token", ex -> {
-      try (ex) {
-        String auth = ex.getRequestHeaders().getFirst("Authorization");
-        String query = ex.getRequestURI().getQuery();
-        if (!("Bearer " + REQUEST_TOKEN).equals(auth)) {
-          ex.sendResponseHeaders(401, -1);
-          return;
-        }
-        String audience = query.replaceFirst(".*audience=([^&]*).*", "$1");
-        String jwt;
-        synchronized (this) {
-          audiences.add(java.net.URLDecoder.decode(audience, StandardCharsets.UTF_8));
-          jwt = jwt(audiences.get(audiences.size() - 1), issued.size() + 1);
-          issued.add(jwt);
-        }
-        byte[] body = ("{\"count\":1,\"value\":\"" + jwt + "\"}").getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(200, body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-          out.write(body);
-        }
-      }
-    });
+    server.createContext(
+        "/token",
+        ex -> {
+          try (ex) {
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            String query = ex.getRequestURI().getQuery();
+            if (!("Bearer " + REQUEST_TOKEN).equals(auth)) {
+              ex.sendResponseHeaders(401, -1);
+              return;
+            }
+            String audience = query.replaceFirst(".*audience=([^&]*).*", "$1");
+            String jwt;
+            synchronized (this) {
+              audiences.add(java.net.URLDecoder.decode(audience, StandardCharsets.UTF_8));
+              jwt = jwt(audiences.get(audiences.size() - 1), issued.size() + 1);
+              issued.add(jwt);
+            }
+            byte[] body =
+                ("{\"count\":1,\"value\":\"" + jwt + "\"}").getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+              out.write(body);
+            }
+          }
+        });
     server.start();
   }
 
@@ -64,9 +67,16 @@ final class FakeTokenService implements AutoCloseable {
 
   private static String jwt(String audience, int n) {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-    String payload = b64.encodeToString(("{\"iss\":\"https://token.actions.githubusercontent.com\",\"aud\":\"" + audience
-        + "\",\"sub\":\"repo:octo/shop:ref:refs/heads/main\",\"jti\":\"token-" + n + "\"}").getBytes(StandardCharsets.UTF_8));
+    String header =
+        b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    String payload =
+        b64.encodeToString(
+            ("{\"iss\":\"https://token.actions.githubusercontent.com\",\"aud\":\""
+                    + audience
+                    + "\",\"sub\":\"repo:octo/shop:ref:refs/heads/main\",\"jti\":\"token-"
+                    + n
+                    + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
     return header + "." + payload + ".c2lnbmF0dXJlLW9mLXRva2VuLQ" + n;
   }
 

@@ -22,8 +22,14 @@ class GoldenSummaryIT {
   @Test
   void success() throws IOException {
     try (Stage stage = Stage.pair()) {
-      Stage.Run run = stage.run(swapArgs("deploy", "--version-label", "v2", "--source-bundle",
-          stage.bundle("v2", null).toString()));
+      Stage.Run run =
+          stage.run(
+              swapArgs(
+                  "deploy",
+                  "--version-label",
+                  "v2",
+                  "--source-bundle",
+                  stage.bundle("v2", null).toString()));
       assertThat(run.exit()).isZero();
       golden("summary-success.md", run.summary());
     }
@@ -33,8 +39,14 @@ class GoldenSummaryIT {
   void rollback() throws IOException {
     try (Stage stage = Stage.pair()) {
       stage.turnRedAfterTheFirstSwap(Stage.GREEN);
-      Stage.Run run = stage.run(swapArgs("deploy", "--version-label", "v2", "--source-bundle",
-          stage.bundle("v2", null).toString()));
+      Stage.Run run =
+          stage.run(
+              swapArgs(
+                  "deploy",
+                  "--version-label",
+                  "v2",
+                  "--source-bundle",
+                  stage.bundle("v2", null).toString()));
       assertThat(run.exit()).isEqualTo(1);
       golden("summary-rollback.md", run.summary());
     }
@@ -43,8 +55,14 @@ class GoldenSummaryIT {
   @Test
   void failure() throws IOException {
     try (Stage stage = Stage.pair()) {
-      Stage.Run run = stage.run(swapArgs("deploy", "--version-label", "v2", "--source-bundle",
-          stage.bundle("v2", "{\"deploy\":\"fail\"}").toString()));
+      Stage.Run run =
+          stage.run(
+              swapArgs(
+                  "deploy",
+                  "--version-label",
+                  "v2",
+                  "--source-bundle",
+                  stage.bundle("v2", "{\"deploy\":\"fail\"}").toString()));
       assertThat(run.exit()).isEqualTo(1);
       golden("summary-failure.md", run.summary());
     }

@@ -19,10 +19,10 @@ import java.util.TreeMap;
 /**
  * Users of production, modelled while a scenario runs: several clients each request the production
  * CNAME every few simulated milliseconds. Like real clients they resolve the CNAME through DNS and
- * cache the answer (the environment's load balancer) for the TTL, so after a swap some keep reaching
- * the old environment for up to a TTL. Each request goes through the simulator's proxy for real;
- * since nothing changes between two of the simulator's transitions, one real request stands for all
- * the probes of a client in such a stretch.
+ * cache the answer (the environment's load balancer) for the TTL, so after a swap some keep
+ * reaching the old environment for up to a TTL. Each request goes through the simulator's proxy for
+ * real; since nothing changes between two of the simulator's transitions, one real request stands
+ * for all the probes of a client in such a stretch.
  */
 final class ProductionProber implements VirtualTime.Observer {
 
@@ -94,8 +94,12 @@ final class ProductionProber implements VirtualTime.Observer {
       return;
     }
     try {
-      HttpURLConnection c = (HttpURLConnection) URI.create("http://" + target + "/").toURL()
-          .openConnection(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("localhost", sim.port())));
+      HttpURLConnection c =
+          (HttpURLConnection)
+              URI.create("http://" + target + "/")
+                  .toURL()
+                  .openConnection(
+                      new Proxy(Proxy.Type.HTTP, new InetSocketAddress("localhost", sim.port())));
       c.setConnectTimeout(2000);
       c.setReadTimeout(2000);
       int status = c.getResponseCode();

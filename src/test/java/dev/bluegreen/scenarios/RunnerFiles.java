@@ -31,7 +31,10 @@ final class RunnerFiles {
       String name = line.substring(0, heredoc);
       String delimiter = line.substring(heredoc + 2);
       if (delimiter.isEmpty()) {
-        throw new IllegalStateException("Invalid format '" + line + "'. Name must not be empty and delimiter must not be empty");
+        throw new IllegalStateException(
+            "Invalid format '"
+                + line
+                + "'. Name must not be empty and delimiter must not be empty");
       }
       StringBuilder value = new StringBuilder();
       boolean found = false;
@@ -46,7 +49,8 @@ final class RunnerFiles {
         value.append(lines[i]);
       }
       if (!found) {
-        throw new IllegalStateException("Invalid value. Matching delimiter not found '" + delimiter + "'");
+        throw new IllegalStateException(
+            "Invalid value. Matching delimiter not found '" + delimiter + "'");
       }
       out.put(name, value.toString());
     }

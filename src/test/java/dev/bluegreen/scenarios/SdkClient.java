@@ -13,10 +13,16 @@ final class SdkClient implements AutoCloseable {
   final ElasticBeanstalkClient eb;
 
   SdkClient(Simulator sim) {
-    eb = ElasticBeanstalkClient.builder().endpointOverride(URI.create(sim.endpoint())).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(Simulator.ACCESS_KEY_ID,
-            Simulator.SECRET_ACCESS_KEY)))
-        .httpClient(UrlConnectionHttpClient.create()).build();
+    eb =
+        ElasticBeanstalkClient.builder()
+            .endpointOverride(URI.create(sim.endpoint()))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(
+                        Simulator.ACCESS_KEY_ID, Simulator.SECRET_ACCESS_KEY)))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
   }
 
   @Override

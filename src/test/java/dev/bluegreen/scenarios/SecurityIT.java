@@ -8,11 +8,11 @@ import dev.bluegreen.action.RunnerCommands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import java.util.Locale;
 
 /**
  * The findings of the security review, each tried as an attacker or a careless user would: text
@@ -22,8 +22,17 @@ import java.util.Locale;
 class SecurityIT {
 
   private static Map<String, String> deployInputs(Map<String, String> more) {
-    Map<String, String> env = inputs(Map.of("application-name", "shop", "blue-environment", "shop-blue",
-        "green-environment", "shop-green", "production-cname", "shop"));
+    Map<String, String> env =
+        inputs(
+            Map.of(
+                "application-name",
+                "shop",
+                "blue-environment",
+                "shop-blue",
+                "green-environment",
+                "shop-green",
+                "production-cname",
+                "shop"));
     more.forEach((k, v) -> env.put("INPUT_" + k.toUpperCase(Locale.ROOT), v));
     return env;
   }
@@ -33,12 +42,23 @@ class SecurityIT {
    * quote the forged text, escaped); no command starts with the forged text, and none is legacy.
    */
   private static void assertNoForgedCommand(String log) {
-    assertThat(RunnerCommands.in(log)).allSatisfy(c -> assertThat(c)
-        .matches("(group|endgroup|error|warning|notice|add-mask|debug)::.*").doesNotMatch("[a-z-]+::forged.*"));
+    assertThat(RunnerCommands.in(log))
+        .allSatisfy(
+            c ->
+                assertThat(c)
+                    .matches("(group|endgroup|error|warning|notice|add-mask|debug)::.*")
+                    .doesNotMatch("[a-z-]+::forged.*"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"version-label", "application-name", "health-check-path", "health-check-contains", "s3-key"})
+  @ValueSource(
+      strings = {
+        "version-label",
+        "application-name",
+        "health-check-path",
+        "health-check-contains",
+        "s3-key"
+      })
   void aLineBreakInAnInput_isRefusedBeforeAnyCall(String input) {
     try (Stage stage = Stage.pair()) {
       Map<String, String> env = deployInputs(Map.of("version-label", "v2"));
@@ -47,8 +67,12 @@ class SecurityIT {
       Stage.Run run = stage.run(env);
 
       assertThat(run.exit()).isEqualTo(2);
-      assertThat(run.log()).contains("::error::" + input + ": contains a line break (U+000A at character 4); an input is "
-          + "one line of text");
+      assertThat(run.log())
+          .contains(
+              "::error::"
+                  + input
+                  + ": contains a line break (U+000A at character 4); an input is "
+                  + "one line of text");
       assertNoForgedCommand(run.log());
       assertThat(run.outputs()).containsEntry("result", "failed");
       assertThat(stage.sim.calls().all()).isEmpty();
@@ -59,13 +83,21 @@ class SecurityIT {
   void commandLikeTextInAValidInput_isPrintedButNeverRead() {
     try (Stage stage = Stage.pair()) {
       String label = "v2::warning::forged ##[set-output name=result;]forged";
-      Stage.Run run = stage.run(swapArgs("deploy", "--version-label", label, "--source-bundle",
-          stage.bundle("v2", null).toString()));
+      Stage.Run run =
+          stage.run(
+              swapArgs(
+                  "deploy",
+                  "--version-label",
+                  label,
+                  "--source-bundle",
+                  stage.bundle("v2", null).toString()));
 
       assertThat(run.exit()).as(run.log()).isZero();
       assertThat(run.log()).contains("## [set-output");
       assertNoForgedCommand(run.log());
-      assertThat(run.outputs()).containsEntry("result", "promoted").containsEntry("version-label", label);
+      assertThat(run.outputs())
+          .containsEntry("result", "promoted")
+          .containsEntry("version-label", label);
     }
   }
 
@@ -73,8 +105,14 @@ class SecurityIT {
   void aVersionLabelBeyondAscii_travelsIntactToTheOutputsTheSummaryAndTheLog() {
     try (Stage stage = Stage.pair()) {
       String label = "v-é🚀";
-      Stage.Run run = stage.run(swapArgs("deploy", "--version-label", label, "--source-bundle",
-          stage.bundle("v2", null).toString()));
+      Stage.Run run =
+          stage.run(
+              swapArgs(
+                  "deploy",
+                  "--version-label",
+                  label,
+                  "--source-bundle",
+                  stage.bundle("v2", null).toString()));
 
       assertThat(run.exit()).as(run.log()).isZero();
       assertThat(run.outputs()).containsEntry("version-label", label);
@@ -87,11 +125,24 @@ class SecurityIT {
   @Test
   void textFromAws_cannotForgeCommandsOrTheSummary() {
     try (Stage stage = Stage.pair()) {
-      stage.sim.faults().failOperation("UpdateEnvironment", 400, "InvalidParameterValue",
-          "Bad value\n::warning::forged\r##[set-output name=result;]forged\n## Forged heading\n[click](http://evil.example)", 1);
+      stage
+          .sim
+          .faults()
+          .failOperation(
+              "UpdateEnvironment",
+              400,
+              "InvalidParameterValue",
+              "Bad value\n::warning::forged\r##[set-output name=result;]forged\n## Forged heading\n[click](http://evil.example)",
+              1);
 
-      Stage.Run run = stage.run(swapArgs("deploy", "--version-label", "v2", "--source-bundle",
-          stage.bundle("v2", null).toString()));
+      Stage.Run run =
+          stage.run(
+              swapArgs(
+                  "deploy",
+                  "--version-label",
+                  "v2",
+                  "--source-bundle",
+                  stage.bundle("v2", null).toString()));
 
       assertThat(run.exit()).isEqualTo(1);
       assertNoForgedCommand(run.log());
@@ -106,10 +157,29 @@ class SecurityIT {
   @Test
   void inputsThatUsedToCrashOrFailLate_areAllRefusedTogetherBeforeAnyChange() {
     try (Stage stage = new Stage(CloneStrategyIT.seed(false))) {
-      Map<String, String> env = inputs(Map.of("application-name", "store", "blue-environment", "store-prod",
-          "green-environment", "store-tmp", "strategy", "clone", "version-label", "v2", "source-bundle", "v2",
-          "health-check-timeout", "99999999999999999999s", "health-check-max-wait", "9223372036854775807h",
-          "s3-bucket", "My_Bucket", "s3-key", "k".repeat(1025)));
+      Map<String, String> env =
+          inputs(
+              Map.of(
+                  "application-name",
+                  "store",
+                  "blue-environment",
+                  "store-prod",
+                  "green-environment",
+                  "store-tmp",
+                  "strategy",
+                  "clone",
+                  "version-label",
+                  "v2",
+                  "source-bundle",
+                  "v2",
+                  "health-check-timeout",
+                  "99999999999999999999s",
+                  "health-check-max-wait",
+                  "9223372036854775807h",
+                  "s3-bucket",
+                  "My_Bucket",
+                  "s3-key",
+                  "k".repeat(1025)));
       env.put("INPUT_HEALTH-CHECK-PATH", "/health check");
       env.put("INPUT_HEALTH-CHECK-CONTAINS", "x".repeat(64 * 1024 + 1));
       env.put("GITHUB_WORKSPACE", stage.bundle("v2", null).getParent().toString());
@@ -117,13 +187,14 @@ class SecurityIT {
       Stage.Run run = stage.run(env);
 
       assertThat(run.exit()).isEqualTo(2);
-      assertThat(run.log()).contains(
-          "::error::health-check-timeout: '99999999999999999999s' is not a duration between 1s and 5m",
-          "::error::health-check-max-wait: '9223372036854775807h' is not a duration between 1s and 1h",
-          "::error::s3-bucket: 'My_Bucket' is not a valid S3 bucket name",
-          "::error::s3-key: is 1025 bytes long in UTF-8; S3 keys are at most 1024",
-          "::error::health-check-path: '/health check' is not a URL path and query",
-          "::error::health-check-contains: is 65537 bytes long; the limit is 4096");
+      assertThat(run.log())
+          .contains(
+              "::error::health-check-timeout: '99999999999999999999s' is not a duration between 1s and 5m",
+              "::error::health-check-max-wait: '9223372036854775807h' is not a duration between 1s and 1h",
+              "::error::s3-bucket: 'My_Bucket' is not a valid S3 bucket name",
+              "::error::s3-key: is 1025 bytes long in UTF-8; S3 keys are at most 1024",
+              "::error::health-check-path: '/health check' is not a URL path and query",
+              "::error::health-check-contains: is 65537 bytes long; the limit is 4096");
       assertThat(run.log()).doesNotContain("unexpected error");
       assertThat(run.outputs()).containsEntry("result", "failed");
       assertThat(stage.sim.calls().mutating()).isEmpty();
@@ -140,10 +211,14 @@ class SecurityIT {
       Stage.Run run = stage.run(env);
 
       assertThat(run.exit()).isEqualTo(2);
-      assertThat(run.log()).contains("::error::HTTP_PROXY: is not a URL (Illegal character in authority at character 8)",
-          "::error::HTTPS_PROXY: http://***@proxy.internal:3128 carries a user name and password; proxies that need "
-              + "authentication are not supported");
-      assertThat(run.log() + run.summary() + run.outputs()).doesNotContain("pass word").doesNotContain("s3cret")
+      assertThat(run.log())
+          .contains(
+              "::error::HTTP_PROXY: is not a URL (Illegal character in authority at character 8)",
+              "::error::HTTPS_PROXY: http://***@proxy.internal:3128 carries a user name and password; proxies that need "
+                  + "authentication are not supported");
+      assertThat(run.log() + run.summary() + run.outputs())
+          .doesNotContain("pass word")
+          .doesNotContain("s3cret")
           .doesNotContain("deployer");
       assertThat(stage.sim.calls().all()).isEmpty();
     }
@@ -159,8 +234,10 @@ class SecurityIT {
       Stage.Run run = stage.run(env);
 
       assertThat(run.exit()).isEqualTo(2);
-      assertThat(run.log()).contains("::error::AWS_ENDPOINT_URL_S3: is not a URL",
-          "::error::AWS_ENDPOINT_URL_STS: https://***@sts.internal carries a user name and password");
+      assertThat(run.log())
+          .contains(
+              "::error::AWS_ENDPOINT_URL_S3: is not a URL",
+              "::error::AWS_ENDPOINT_URL_STS: https://***@sts.internal carries a user name and password");
       assertThat(run.log()).doesNotContain("hunter2").doesNotContain("unexpected error");
     }
   }
@@ -169,8 +246,9 @@ class SecurityIT {
   void anUnwritableOutputFile_isRefusedBeforeAnyChange() throws Exception {
     try (Stage stage = Stage.pair()) {
       Path directory = Files.createDirectories(stage.dir.resolve("not-a-file"));
-      Map<String, String> env = deployInputs(Map.of("version-label", "v2", "source-bundle", stage.bundle("v2", null)
-          .toString()));
+      Map<String, String> env =
+          deployInputs(
+              Map.of("version-label", "v2", "source-bundle", stage.bundle("v2", null).toString()));
       env.put("GITHUB_OUTPUT", directory.toString());
 
       Stage.Run run = stage.run(env);
@@ -182,28 +260,34 @@ class SecurityIT {
   }
 
   @Test
-  void outputsThatCannotBeWrittenAtTheEnd_failTheStepAndSayTheDeploymentSucceeded() throws Exception {
+  void outputsThatCannotBeWrittenAtTheEnd_failTheStepAndSayTheDeploymentSucceeded()
+      throws Exception {
     try (Stage stage = Stage.pair()) {
       Path output = stage.dir.resolve("output.txt");
-      stage.time.addObserver((from, to) -> {
-        if (stage.sim.calls().count("SwapEnvironmentCNAMEs") > 0 && !Files.isDirectory(output)) {
-          try {
-            Files.deleteIfExists(output);
-            Files.createDirectories(output);
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        }
-      });
-      Map<String, String> env = deployInputs(Map.of("version-label", "v2", "source-bundle", stage.bundle("v2", null)
-          .toString()));
+      stage.time.addObserver(
+          (from, to) -> {
+            if (stage.sim.calls().count("SwapEnvironmentCNAMEs") > 0
+                && !Files.isDirectory(output)) {
+              try {
+                Files.deleteIfExists(output);
+                Files.createDirectories(output);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            }
+          });
+      Map<String, String> env =
+          deployInputs(
+              Map.of("version-label", "v2", "source-bundle", stage.bundle("v2", null).toString()));
       env.put("GITHUB_OUTPUT", output.toString());
 
       Stage.Run run = stage.run(env);
 
       assertThat(run.exit()).isEqualTo(1);
-      assertThat(run.log()).contains("::error::cannot write GITHUB_OUTPUT " + output,
-          "the deployment itself succeeded (✅ v2 is live on shop-green), but later steps would read missing outputs");
+      assertThat(run.log())
+          .contains(
+              "::error::cannot write GITHUB_OUTPUT " + output,
+              "the deployment itself succeeded (✅ v2 is live on shop-green), but later steps would read missing outputs");
       assertThat(run.summary()).startsWith("> [!CAUTION]\n> The step outputs could not be written");
       assertThat(stage.liveName()).isEqualTo("shop-green");
       stage.assertProductionAlwaysServed();
@@ -211,7 +295,8 @@ class SecurityIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"simulate", "demo", "--help", "benchmark", "frobnicate", "deploy --dry-run"})
+  @ValueSource(
+      strings = {"simulate", "demo", "--help", "benchmark", "frobnicate", "deploy --dry-run"})
   void theCommandInput_acceptsOnlyTheActionsCommands(String command) {
     try (Stage stage = Stage.pair()) {
       Map<String, String> env = deployInputs(Map.of("command", command, "version-label", "v2"));
@@ -219,8 +304,12 @@ class SecurityIT {
       Stage.Run run = stage.run(env);
 
       assertThat(run.exit()).isEqualTo(2);
-      assertThat(run.log()).contains("::error::command: '" + command + "' is not one of deploy, swap, rollback, status, "
-          + "cleanup");
+      assertThat(run.log())
+          .contains(
+              "::error::command: '"
+                  + command
+                  + "' is not one of deploy, swap, rollback, status, "
+                  + "cleanup");
       assertThat(run.outputs()).containsEntry("result", "failed");
       assertThat(run.summary()).contains("Nothing was changed");
       assertThat(stage.sim.calls().all()).isEmpty();

@@ -64,9 +64,14 @@ final class Stage implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     productionPrefix = seed.application();
-    prober = new ProductionProber(sim, sim.beanstalk().environments().stream()
-        .filter(e -> e.cname() != null && e.cname().startsWith(seed.application() + "."))
-        .map(e -> e.cname()).findFirst().orElse(seed.application() + ".us-east-1.elasticbeanstalk.com"));
+    prober =
+        new ProductionProber(
+            sim,
+            sim.beanstalk().environments().stream()
+                .filter(e -> e.cname() != null && e.cname().startsWith(seed.application() + "."))
+                .map(e -> e.cname())
+                .findFirst()
+                .orElse(seed.application() + ".us-east-1.elasticbeanstalk.com"));
     time.addObserver(prober);
   }
 
@@ -91,8 +96,18 @@ final class Stage implements AutoCloseable {
 
   /** The swap-strategy flags every scenario shares, then the given ones. */
   static String[] swapArgs(String command, String... more) {
-    List<String> args = new ArrayList<>(List.of(command, "--application-name", APP, "--blue-environment", BLUE,
-        "--green-environment", GREEN, "--production-cname", PRODUCTION));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                command,
+                "--application-name",
+                APP,
+                "--blue-environment",
+                BLUE,
+                "--green-environment",
+                GREEN,
+                "--production-cname",
+                PRODUCTION));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
   }
@@ -105,7 +120,9 @@ final class Stage implements AutoCloseable {
     return run(extraEnv, List.of(), args);
   }
 
-  /** A run whose application context holds {@code beans} in place of the defaults of their types. */
+  /**
+   * A run whose application context holds {@code beans} in place of the defaults of their types.
+   */
   Run run(Map<String, String> extraEnv, List<Object> beans, String... args) {
     try {
       Path output = Files.createTempFile(dir, "output-", ".txt");
@@ -119,8 +136,11 @@ final class Stage implements AutoCloseable {
       PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
       Host host = new Host(env, time.clock(), time, out, out, dir, cancellation);
       int exit = Cli.run(host, beans, args);
-      return new Run(exit, bytes.toString(StandardCharsets.UTF_8),
-          RunnerFiles.parseOutputs(Files.readString(output)), Files.readString(summary));
+      return new Run(
+          exit,
+          bytes.toString(StandardCharsets.UTF_8),
+          RunnerFiles.parseOutputs(Files.readString(output)),
+          Files.readString(summary));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -141,22 +161,30 @@ final class Stage implements AutoCloseable {
 
   /** Fault: the environment taking production turns Red one second after the first swap. */
   void turnRedAfterTheFirstSwap(String environment) {
-    time.addObserver(new VirtualTime.Observer() {
-      boolean armed = true;
+    time.addObserver(
+        new VirtualTime.Observer() {
+          boolean armed = true;
 
-      @Override
-      public void passing(Instant from, Instant to) {
-        if (armed && sim.calls().count("SwapEnvironmentCNAMEs") == 1) {
-          armed = false;
-          sim.apps().turnRedAt(environment, from.plusSeconds(1));
-        }
-      }
-    });
+          @Override
+          public void passing(Instant from, Instant to) {
+            if (armed && sim.calls().count("SwapEnvironmentCNAMEs") == 1) {
+              armed = false;
+              sim.apps().turnRedAt(environment, from.plusSeconds(1));
+            }
+          }
+        });
   }
 
   String liveName() {
-    return sim.beanstalk().environments().stream().filter(e -> e.cname() != null && e.cname().startsWith(productionPrefix + ".")
-        && !"Terminated".equals(e.status())).map(e -> e.name()).findFirst().orElse(null);
+    return sim.beanstalk().environments().stream()
+        .filter(
+            e ->
+                e.cname() != null
+                    && e.cname().startsWith(productionPrefix + ".")
+                    && !"Terminated".equals(e.status()))
+        .map(e -> e.name())
+        .findFirst()
+        .orElse(null);
   }
 
   @Override

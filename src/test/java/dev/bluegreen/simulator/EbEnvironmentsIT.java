@@ -26,7 +26,10 @@ import software.amazon.awssdk.services.elasticbeanstalk.model.Tag;
 import software.amazon.awssdk.services.elasticbeanstalk.model.TerminateEnvironmentResponse;
 import software.amazon.awssdk.services.elasticbeanstalk.model.UpdateEnvironmentResponse;
 
-/** Environments: create, update, swap, terminate, describe, health, DNS, tags, abort, through the real SDK. */
+/**
+ * Environments: create, update, swap, terminate, describe, health, DNS, tags, abort, through the
+ * real SDK.
+ */
 class EbEnvironmentsIT {
 
   SimHarness h;
@@ -44,13 +47,28 @@ class EbEnvironmentsIT {
 
   @Test
   void createEnvironmentWithEverything() {
-    CreateEnvironmentResponse r = h.eb.createEnvironment(b -> b.applicationName("shop").environmentName("shop-blue")
-        .cnamePrefix("shop-live").versionLabel("v1").solutionStackName(SimHarness.STACK).description("live")
-        .tags(Tag.builder().key("team").value("web").build())
-        .optionSettings(ConfigurationOptionSetting.builder().namespace("aws:autoscaling:asg").optionName("MinSize").value("2")
-            .resourceName("AWSEBAutoScalingGroup").build(),
-            ConfigurationOptionSetting.builder().namespace("aws:elasticbeanstalk:application:environment")
-                .optionName("GREETING").value("hello world").build()));
+    CreateEnvironmentResponse r =
+        h.eb.createEnvironment(
+            b ->
+                b.applicationName("shop")
+                    .environmentName("shop-blue")
+                    .cnamePrefix("shop-live")
+                    .versionLabel("v1")
+                    .solutionStackName(SimHarness.STACK)
+                    .description("live")
+                    .tags(Tag.builder().key("team").value("web").build())
+                    .optionSettings(
+                        ConfigurationOptionSetting.builder()
+                            .namespace("aws:autoscaling:asg")
+                            .optionName("MinSize")
+                            .value("2")
+                            .resourceName("AWSEBAutoScalingGroup")
+                            .build(),
+                        ConfigurationOptionSetting.builder()
+                            .namespace("aws:elasticbeanstalk:application:environment")
+                            .optionName("GREETING")
+                            .value("hello world")
+                            .build()));
     assertThat(r.environmentName()).isEqualTo("shop-blue");
     assertThat(r.environmentId()).matches("e-[a-z0-9]{10}");
     assertThat(r.applicationName()).isEqualTo("shop");
@@ -60,108 +78,223 @@ class EbEnvironmentsIT {
     assertThat(r.cname()).isEqualTo("shop-live.us-east-1.elasticbeanstalk.com");
     assertThat(r.endpointURL()).endsWith(".us-east-1.elb.amazonaws.com");
     assertThat(r.solutionStackName()).isEqualTo(SimHarness.STACK);
-    assertThat(r.platformArn()).isEqualTo("arn:aws:elasticbeanstalk:us-east-1::platform/" + SimHarness.STACK);
+    assertThat(r.platformArn())
+        .isEqualTo("arn:aws:elasticbeanstalk:us-east-1::platform/" + SimHarness.STACK);
     assertThat(r.description()).isEqualTo("live");
     assertThat(r.tier().name()).isEqualTo("WebServer");
     assertThat(r.tier().type()).isEqualTo("Standard");
-    assertThat(r.environmentArn()).isEqualTo("arn:aws:elasticbeanstalk:us-east-1:123456789012:environment/shop/shop-blue");
+    assertThat(r.environmentArn())
+        .isEqualTo("arn:aws:elasticbeanstalk:us-east-1:123456789012:environment/shop/shop-blue");
     assertThat(r.dateCreated()).isEqualTo(SimHarness.START);
 
-    List<ConfigurationOptionSetting> options = h.eb.describeConfigurationSettings(b -> b.applicationName("shop")
-        .environmentName("shop-blue")).configurationSettings().get(0).optionSettings();
-    assertThat(options).anySatisfy(o -> {
-      assertThat(o.optionName()).isEqualTo("GREETING");
-      assertThat(o.value()).isEqualTo("hello world");
-    });
-    assertThat(options).anySatisfy(o -> {
-      assertThat(o.optionName()).isEqualTo("MinSize");
-      assertThat(o.value()).isEqualTo("2");
-      assertThat(o.resourceName()).isEqualTo("AWSEBAutoScalingGroup");
-    });
-    Map<String, String> tags = h.eb.listTagsForResource(b -> b.resourceArn(r.environmentArn())).resourceTags().stream()
-        .collect(Collectors.toMap(Tag::key, Tag::value));
-    assertThat(tags).containsEntry("team", "web").containsEntry("elasticbeanstalk:environment-name", "shop-blue")
+    List<ConfigurationOptionSetting> options =
+        h.eb
+            .describeConfigurationSettings(
+                b -> b.applicationName("shop").environmentName("shop-blue"))
+            .configurationSettings()
+            .get(0)
+            .optionSettings();
+    assertThat(options)
+        .anySatisfy(
+            o -> {
+              assertThat(o.optionName()).isEqualTo("GREETING");
+              assertThat(o.value()).isEqualTo("hello world");
+            });
+    assertThat(options)
+        .anySatisfy(
+            o -> {
+              assertThat(o.optionName()).isEqualTo("MinSize");
+              assertThat(o.value()).isEqualTo("2");
+              assertThat(o.resourceName()).isEqualTo("AWSEBAutoScalingGroup");
+            });
+    Map<String, String> tags =
+        h.eb.listTagsForResource(b -> b.resourceArn(r.environmentArn())).resourceTags().stream()
+            .collect(Collectors.toMap(Tag::key, Tag::value));
+    assertThat(tags)
+        .containsEntry("team", "web")
+        .containsEntry("elasticbeanstalk:environment-name", "shop-blue")
         .containsEntry("elasticbeanstalk:environment-id", r.environmentId());
   }
 
   @Test
   void createEnvironmentByPlatformArnWithoutPrefix() {
-    String arn = "arn:aws:elasticbeanstalk:us-east-1::platform/Corretto 21 running on 64bit Amazon Linux 2023/4.6.0";
-    CreateEnvironmentResponse r = h.eb.createEnvironment(b -> b.applicationName("shop").environmentName("shop-arn")
-        .platformArn(arn));
+    String arn =
+        "arn:aws:elasticbeanstalk:us-east-1::platform/Corretto 21 running on 64bit Amazon Linux 2023/4.6.0";
+    CreateEnvironmentResponse r =
+        h.eb.createEnvironment(
+            b -> b.applicationName("shop").environmentName("shop-arn").platformArn(arn));
     assertThat(r.platformArn()).isEqualTo(arn);
     assertThat(r.versionLabel()).isNull();
-    assertThat(r.cname()).matches("shop-arn\\.eba-[a-z0-9]{8}\\.us-east-1\\.elasticbeanstalk\\.com");
+    assertThat(r.cname())
+        .matches("shop-arn\\.eba-[a-z0-9]{8}\\.us-east-1\\.elasticbeanstalk\\.com");
   }
 
   @Test
   void workerTierHasNoCname() {
-    CreateEnvironmentResponse r = h.eb.createEnvironment(b -> b.applicationName("shop").environmentName("shop-worker")
-        .versionLabel("v1").solutionStackName(SimHarness.STACK).tier(t -> t.name("Worker").type("SQS/HTTP")));
+    CreateEnvironmentResponse r =
+        h.eb.createEnvironment(
+            b ->
+                b.applicationName("shop")
+                    .environmentName("shop-worker")
+                    .versionLabel("v1")
+                    .solutionStackName(SimHarness.STACK)
+                    .tier(t -> t.name("Worker").type("SQS/HTTP")));
     assertThat(r.cname()).isNull();
     assertThat(r.tier().name()).isEqualTo("Worker");
     assertThat(r.tier().type()).isEqualTo("SQS/HTTP");
     assertThat(h.awaitStatus("shop-worker", EnvironmentStatus.READY).cname()).isNull();
 
-    assertError(() -> h.eb.createEnvironment(b -> b.applicationName("shop").environmentName("shop-worker2")
-            .cnamePrefix("shop-worker2").solutionStackName(SimHarness.STACK).tier(t -> t.name("Worker").type("SQS/HTTP"))),
-        400, "InvalidParameterValue", "Worker tiers do not support a CNAME.");
+    assertError(
+        () ->
+            h.eb.createEnvironment(
+                b ->
+                    b.applicationName("shop")
+                        .environmentName("shop-worker2")
+                        .cnamePrefix("shop-worker2")
+                        .solutionStackName(SimHarness.STACK)
+                        .tier(t -> t.name("Worker").type("SQS/HTTP"))),
+        400,
+        "InvalidParameterValue",
+        "Worker tiers do not support a CNAME.");
   }
 
   @Test
   void createEnvironmentErrors() {
-    assertError(() -> h.eb.createEnvironment(b -> b.applicationName("shop").environmentName("dev")
-            .solutionStackName(SimHarness.STACK)), 400, "ValidationError",
+    assertError(
+        () ->
+            h.eb.createEnvironment(
+                b ->
+                    b.applicationName("shop")
+                        .environmentName("dev")
+                        .solutionStackName(SimHarness.STACK)),
+        400,
+        "ValidationError",
         "1 validation error detected: Value 'dev' at 'environmentName' failed to satisfy constraint: "
             + "Member must have length greater than or equal to 4");
     String longName = "a".repeat(41);
-    assertError(() -> h.eb.createEnvironment(b -> b.applicationName("shop").environmentName(longName)
-            .solutionStackName(SimHarness.STACK)), 400, "ValidationError",
-        "1 validation error detected: Value '" + longName + "' at 'environmentName' failed to satisfy constraint: "
+    assertError(
+        () ->
+            h.eb.createEnvironment(
+                b ->
+                    b.applicationName("shop")
+                        .environmentName(longName)
+                        .solutionStackName(SimHarness.STACK)),
+        400,
+        "ValidationError",
+        "1 validation error detected: Value '"
+            + longName
+            + "' at 'environmentName' failed to satisfy constraint: "
             + "Member must have length less than or equal to 40");
-    assertError(() -> h.eb.createEnvironment(b -> b.applicationName("ghost").environmentName("ghost-env")
-        .solutionStackName(SimHarness.STACK)), 400, "InvalidParameterValue", "No Application named 'ghost' found.");
-    assertError(() -> h.eb.createEnvironment(b -> b.applicationName("shop").environmentName("shop-env")
-            .versionLabel("v404").solutionStackName(SimHarness.STACK)), 400, "InvalidParameterValue",
+    assertError(
+        () ->
+            h.eb.createEnvironment(
+                b ->
+                    b.applicationName("ghost")
+                        .environmentName("ghost-env")
+                        .solutionStackName(SimHarness.STACK)),
+        400,
+        "InvalidParameterValue",
+        "No Application named 'ghost' found.");
+    assertError(
+        () ->
+            h.eb.createEnvironment(
+                b ->
+                    b.applicationName("shop")
+                        .environmentName("shop-env")
+                        .versionLabel("v404")
+                        .solutionStackName(SimHarness.STACK)),
+        400,
+        "InvalidParameterValue",
         "No Application Version named 'v404' found.");
 
-    h.eb.createEnvironment(b -> b.applicationName("shop").environmentName("shop-blue").cnamePrefix("shop-live")
-        .versionLabel("v1").solutionStackName(SimHarness.STACK));
-    assertError(() -> h.eb.createEnvironment(b -> b.applicationName("shop").environmentName("shop-blue")
-        .solutionStackName(SimHarness.STACK)), 400, "InvalidParameterValue", "Environment shop-blue already exists.");
-    assertError(() -> h.eb.createEnvironment(b -> b.applicationName("shop").environmentName("shop-green")
-            .cnamePrefix("shop-live").solutionStackName(SimHarness.STACK)), 400, "InvalidParameterValue",
+    h.eb.createEnvironment(
+        b ->
+            b.applicationName("shop")
+                .environmentName("shop-blue")
+                .cnamePrefix("shop-live")
+                .versionLabel("v1")
+                .solutionStackName(SimHarness.STACK));
+    assertError(
+        () ->
+            h.eb.createEnvironment(
+                b ->
+                    b.applicationName("shop")
+                        .environmentName("shop-blue")
+                        .solutionStackName(SimHarness.STACK)),
+        400,
+        "InvalidParameterValue",
+        "Environment shop-blue already exists.");
+    assertError(
+        () ->
+            h.eb.createEnvironment(
+                b ->
+                    b.applicationName("shop")
+                        .environmentName("shop-green")
+                        .cnamePrefix("shop-live")
+                        .solutionStackName(SimHarness.STACK)),
+        400,
+        "InvalidParameterValue",
         "DNS name (shop-live.us-east-1.elasticbeanstalk.com) is not available.");
     // Only shop-blue exists: no failed call left an environment behind.
-    assertThat(h.sim.beanstalk().environments()).extracting(SimEnvironment.Snapshot::name).containsExactly("shop-blue");
+    assertThat(h.sim.beanstalk().environments())
+        .extracting(SimEnvironment.Snapshot::name)
+        .containsExactly("shop-blue");
   }
 
   @Test
   void updateEnvironmentDeploysAndRefusesWhenNotReady() {
     h.version("shop", "v2", null);
-    h.eb.createEnvironment(b -> b.applicationName("shop").environmentName("shop-blue").versionLabel("v1")
-        .solutionStackName(SimHarness.STACK));
+    h.eb.createEnvironment(
+        b ->
+            b.applicationName("shop")
+                .environmentName("shop-blue")
+                .versionLabel("v1")
+                .solutionStackName(SimHarness.STACK));
     // Launching is not Ready.
-    assertError(() -> h.eb.updateEnvironment(b -> b.environmentName("shop-blue").versionLabel("v2")), 400,
-        "InvalidParameterValue", "Environment named shop-blue is in an invalid state for this operation. Must be Ready.");
+    assertError(
+        () -> h.eb.updateEnvironment(b -> b.environmentName("shop-blue").versionLabel("v2")),
+        400,
+        "InvalidParameterValue",
+        "Environment named shop-blue is in an invalid state for this operation. Must be Ready.");
     h.awaitStatus("shop-blue", EnvironmentStatus.READY);
 
-    assertError(() -> h.eb.updateEnvironment(b -> b.environmentName("shop-blue").versionLabel("v404")), 400,
-        "InvalidParameterValue", "No Application Version named 'v404' found.");
-    assertError(() -> h.eb.updateEnvironment(b -> b.environmentName("shop-blue").versionLabel("v2")
-            .optionSettings(ConfigurationOptionSetting.builder().namespace("aws:autoscaling:asg").optionName("MinSize")
-                .value("3").build())), 400, "InvalidParameterCombination",
+    assertError(
+        () -> h.eb.updateEnvironment(b -> b.environmentName("shop-blue").versionLabel("v404")),
+        400,
+        "InvalidParameterValue",
+        "No Application Version named 'v404' found.");
+    assertError(
+        () ->
+            h.eb.updateEnvironment(
+                b ->
+                    b.environmentName("shop-blue")
+                        .versionLabel("v2")
+                        .optionSettings(
+                            ConfigurationOptionSetting.builder()
+                                .namespace("aws:autoscaling:asg")
+                                .optionName("MinSize")
+                                .value("3")
+                                .build())),
+        400,
+        "InvalidParameterCombination",
         "Attempting to update both the release and configuration is not allowed.");
-    assertError(() -> h.eb.updateEnvironment(b -> b.environmentName("shop-nope").versionLabel("v2")), 400,
-        "InvalidParameterValue", "No Environment found for EnvironmentName = 'shop-nope'.");
+    assertError(
+        () -> h.eb.updateEnvironment(b -> b.environmentName("shop-nope").versionLabel("v2")),
+        400,
+        "InvalidParameterValue",
+        "No Environment found for EnvironmentName = 'shop-nope'.");
 
-    UpdateEnvironmentResponse u = h.eb.updateEnvironment(b -> b.environmentName("shop-blue").versionLabel("v2"));
+    UpdateEnvironmentResponse u =
+        h.eb.updateEnvironment(b -> b.environmentName("shop-blue").versionLabel("v2"));
     assertThat(u.status()).isEqualTo(EnvironmentStatus.UPDATING);
     assertThat(u.health()).isEqualTo(EnvironmentHealth.GREY);
     assertThat(u.abortableOperationInProgress()).isTrue();
     assertThat(u.versionLabel()).isEqualTo("v2");
-    assertError(() -> h.eb.updateEnvironment(b -> b.environmentName("shop-blue").versionLabel("v1")), 400,
-        "InvalidParameterValue", "Environment named shop-blue is in an invalid state for this operation. Must be Ready.");
+    assertError(
+        () -> h.eb.updateEnvironment(b -> b.environmentName("shop-blue").versionLabel("v1")),
+        400,
+        "InvalidParameterValue",
+        "Environment named shop-blue is in an invalid state for this operation. Must be Ready.");
     EnvironmentDescription done = h.awaitStatus("shop-blue", EnvironmentStatus.READY);
     assertThat(done.versionLabel()).isEqualTo("v2");
     assertThat(done.health()).isEqualTo(EnvironmentHealth.GREEN);
@@ -170,11 +303,23 @@ class EbEnvironmentsIT {
   @Test
   void updateEnvironmentOptions() {
     h.launch("shop", "shop-blue", null, "v1");
-    h.eb.updateEnvironment(b -> b.environmentName("shop-blue").optionSettings(ConfigurationOptionSetting.builder()
-        .namespace("aws:elasticbeanstalk:application:environment").optionName("FLAG").value("on").build()));
+    h.eb.updateEnvironment(
+        b ->
+            b.environmentName("shop-blue")
+                .optionSettings(
+                    ConfigurationOptionSetting.builder()
+                        .namespace("aws:elasticbeanstalk:application:environment")
+                        .optionName("FLAG")
+                        .value("on")
+                        .build()));
     h.awaitStatus("shop-blue", EnvironmentStatus.READY);
-    assertThat(h.eb.describeConfigurationSettings(b -> b.applicationName("shop").environmentName("shop-blue"))
-        .configurationSettings().get(0).optionSettings())
+    assertThat(
+            h.eb
+                .describeConfigurationSettings(
+                    b -> b.applicationName("shop").environmentName("shop-blue"))
+                .configurationSettings()
+                .get(0)
+                .optionSettings())
         .anySatisfy(o -> assertThat(o.optionName() + "=" + o.value()).isEqualTo("FLAG=on"));
   }
 
@@ -183,28 +328,46 @@ class EbEnvironmentsIT {
     EnvironmentDescription blue = h.launch("shop", "shop-blue", "shop", "v1");
     EnvironmentDescription green = h.launch("shop", "shop-green", "shop-staging", "v1");
 
-    h.eb.swapEnvironmentCNAMEs(b -> b.sourceEnvironmentName("shop-blue").destinationEnvironmentName("shop-green"));
+    h.eb.swapEnvironmentCNAMEs(
+        b -> b.sourceEnvironmentName("shop-blue").destinationEnvironmentName("shop-green"));
     assertThat(h.env("shop-blue").cname()).isEqualTo(green.cname());
     assertThat(h.env("shop-green").cname()).isEqualTo(blue.cname());
     // The load balancers stay with their environments.
     assertThat(h.env("shop-blue").endpointURL()).isEqualTo(blue.endpointURL());
 
-    h.eb.swapEnvironmentCNAMEs(b -> b.sourceEnvironmentId(blue.environmentId()).destinationEnvironmentId(green.environmentId()));
+    h.eb.swapEnvironmentCNAMEs(
+        b ->
+            b.sourceEnvironmentId(blue.environmentId())
+                .destinationEnvironmentId(green.environmentId()));
     assertThat(h.env("shop-blue").cname()).isEqualTo(blue.cname());
     assertThat(h.env("shop-green").cname()).isEqualTo(green.cname());
 
-    assertError(() -> h.eb.swapEnvironmentCNAMEs(b -> b.sourceEnvironmentName("shop-blue")
-        .destinationEnvironmentName("shop-nope")), 400, "InvalidParameterValue",
+    assertError(
+        () ->
+            h.eb.swapEnvironmentCNAMEs(
+                b -> b.sourceEnvironmentName("shop-blue").destinationEnvironmentName("shop-nope")),
+        400,
+        "InvalidParameterValue",
         "No Environment found for EnvironmentName = 'shop-nope'.");
-    assertError(() -> h.eb.swapEnvironmentCNAMEs(b -> b.sourceEnvironmentId(blue.environmentId())
-            .destinationEnvironmentName("shop-green")), 400, "InvalidParameterCombination",
+    assertError(
+        () ->
+            h.eb.swapEnvironmentCNAMEs(
+                b ->
+                    b.sourceEnvironmentId(blue.environmentId())
+                        .destinationEnvironmentName("shop-green")),
+        400,
+        "InvalidParameterCombination",
         "If you specify the SourceEnvironmentId, you must specify the DestinationEnvironmentId.");
 
     // Both sides must be Ready.
     h.version("shop", "v2", null);
     h.eb.updateEnvironment(b -> b.environmentName("shop-green").versionLabel("v2"));
-    assertError(() -> h.eb.swapEnvironmentCNAMEs(b -> b.sourceEnvironmentName("shop-blue")
-            .destinationEnvironmentName("shop-green")), 400, "InvalidParameterValue",
+    assertError(
+        () ->
+            h.eb.swapEnvironmentCNAMEs(
+                b -> b.sourceEnvironmentName("shop-blue").destinationEnvironmentName("shop-green")),
+        400,
+        "InvalidParameterValue",
         "Environment named shop-green is in an invalid state for this operation. Must be Ready.");
     assertThat(h.env("shop-blue").cname()).isEqualTo(blue.cname());
   }
@@ -216,23 +379,39 @@ class EbEnvironmentsIT {
     assertThat(t.status()).isEqualTo(EnvironmentStatus.TERMINATING);
     assertThat(t.health()).isEqualTo(EnvironmentHealth.GREY);
     assertThat(t.abortableOperationInProgress()).isFalse();
-    assertError(() -> h.eb.terminateEnvironment(b -> b.environmentName("shop-blue")), 400, "InvalidParameterValue",
+    assertError(
+        () -> h.eb.terminateEnvironment(b -> b.environmentName("shop-blue")),
+        400,
+        "InvalidParameterValue",
         "Environment named shop-blue is in an invalid state for this operation. Must be Ready.");
 
     EnvironmentDescription gone = h.awaitStatus("shop-blue", EnvironmentStatus.TERMINATED);
     assertThat(gone.environmentId()).isEqualTo(blue.environmentId());
     // Still listed by name and id, without IncludeDeleted.
-    assertThat(h.eb.describeEnvironments(b -> b.environmentIds(blue.environmentId())).environments())
-        .extracting(EnvironmentDescription::status).containsExactly(EnvironmentStatus.TERMINATED);
-    assertError(() -> h.eb.terminateEnvironment(b -> b.environmentName("shop-blue")), 400, "InvalidParameterValue",
+    assertThat(
+            h.eb.describeEnvironments(b -> b.environmentIds(blue.environmentId())).environments())
+        .extracting(EnvironmentDescription::status)
+        .containsExactly(EnvironmentStatus.TERMINATED);
+    assertError(
+        () -> h.eb.terminateEnvironment(b -> b.environmentName("shop-blue")),
+        400,
+        "InvalidParameterValue",
         "No Environment found for EnvironmentName = 'shop-blue'.");
-    assertError(() -> h.eb.terminateEnvironment(b -> b.environmentName("x-never")), 400, "InvalidParameterValue",
+    assertError(
+        () -> h.eb.terminateEnvironment(b -> b.environmentName("x-never")),
+        400,
+        "InvalidParameterValue",
         "No Environment found for EnvironmentName = 'x-never'.");
 
     // The CNAME is free again and the name can be reused while the terminated one lingers.
     assertThat(h.eb.checkDNSAvailability(b -> b.cnamePrefix("shop")).available()).isTrue();
-    h.eb.createEnvironment(b -> b.applicationName("shop").environmentName("shop-blue").cnamePrefix("shop")
-        .versionLabel("v1").solutionStackName(SimHarness.STACK));
+    h.eb.createEnvironment(
+        b ->
+            b.applicationName("shop")
+                .environmentName("shop-blue")
+                .cnamePrefix("shop")
+                .versionLabel("v1")
+                .solutionStackName(SimHarness.STACK));
     assertThat(h.eb.describeEnvironments(b -> b.environmentNames("shop-blue")).environments())
         .extracting(EnvironmentDescription::status)
         .containsExactlyInAnyOrder(EnvironmentStatus.TERMINATED, EnvironmentStatus.LAUNCHING);
@@ -240,11 +419,23 @@ class EbEnvironmentsIT {
     // After an hour it is only listed when deleted ones are asked for.
     h.advance(Duration.ofMinutes(65));
     assertThat(h.eb.describeEnvironments(b -> b.environmentNames("shop-blue")).environments())
-        .extracting(EnvironmentDescription::status).containsExactly(EnvironmentStatus.READY);
-    assertThat(h.eb.describeEnvironments(b -> b.environmentNames("shop-blue").includeDeleted(true)).environments())
-        .extracting(EnvironmentDescription::environmentId).contains(blue.environmentId());
-    assertThat(h.eb.describeEnvironments(b -> b.environmentNames("shop-blue").includeDeleted(true)
-        .includedDeletedBackTo(h.time.now())).environments()).extracting(EnvironmentDescription::environmentId)
+        .extracting(EnvironmentDescription::status)
+        .containsExactly(EnvironmentStatus.READY);
+    assertThat(
+            h.eb
+                .describeEnvironments(b -> b.environmentNames("shop-blue").includeDeleted(true))
+                .environments())
+        .extracting(EnvironmentDescription::environmentId)
+        .contains(blue.environmentId());
+    assertThat(
+            h.eb
+                .describeEnvironments(
+                    b ->
+                        b.environmentNames("shop-blue")
+                            .includeDeleted(true)
+                            .includedDeletedBackTo(h.time.now()))
+                .environments())
+        .extracting(EnvironmentDescription::environmentId)
         .doesNotContain(blue.environmentId());
   }
 
@@ -258,19 +449,34 @@ class EbEnvironmentsIT {
 
     assertThat(h.eb.describeEnvironments(b -> {}).environments()).hasSize(3);
     assertThat(h.eb.describeEnvironments(b -> b.applicationName("shop")).environments())
-        .extracting(EnvironmentDescription::environmentName).containsExactly("shop-blue", "shop-green");
-    assertThat(h.eb.describeEnvironments(b -> b.environmentNames("shop-green", "blog-live")).environments())
-        .extracting(EnvironmentDescription::environmentName).containsExactlyInAnyOrder("shop-green", "blog-live");
-    assertThat(h.eb.describeEnvironments(b -> b.environmentIds(blue.environmentId())).environments())
-        .extracting(EnvironmentDescription::environmentName).containsExactly("shop-blue");
-    assertThat(h.eb.describeEnvironments(b -> b.environmentNames("nobody")).environments()).isEmpty();
+        .extracting(EnvironmentDescription::environmentName)
+        .containsExactly("shop-blue", "shop-green");
+    assertThat(
+            h.eb
+                .describeEnvironments(b -> b.environmentNames("shop-green", "blog-live"))
+                .environments())
+        .extracting(EnvironmentDescription::environmentName)
+        .containsExactlyInAnyOrder("shop-green", "blog-live");
+    assertThat(
+            h.eb.describeEnvironments(b -> b.environmentIds(blue.environmentId())).environments())
+        .extracting(EnvironmentDescription::environmentName)
+        .containsExactly("shop-blue");
+    assertThat(h.eb.describeEnvironments(b -> b.environmentNames("nobody")).environments())
+        .isEmpty();
     var firstPage = h.eb.describeEnvironments(b -> b.maxRecords(2));
     assertThat(firstPage.environments()).hasSize(2);
     assertThat(firstPage.nextToken()).isNotNull();
-    var secondPage = h.eb.describeEnvironments(b -> b.maxRecords(2).nextToken(firstPage.nextToken()));
-    assertThat(secondPage.environments()).extracting(EnvironmentDescription::environmentName).containsExactly("blog-live");
+    var secondPage =
+        h.eb.describeEnvironments(b -> b.maxRecords(2).nextToken(firstPage.nextToken()));
+    assertThat(secondPage.environments())
+        .extracting(EnvironmentDescription::environmentName)
+        .containsExactly("blog-live");
     assertThat(secondPage.nextToken()).isNull();
-    EnvironmentDescription g = h.eb.describeEnvironments(b -> b.environmentIds(green.environmentId())).environments().get(0);
+    EnvironmentDescription g =
+        h.eb
+            .describeEnvironments(b -> b.environmentIds(green.environmentId()))
+            .environments()
+            .get(0);
     assertThat(g.status()).isEqualTo(EnvironmentStatus.READY);
     assertThat(g.health()).isEqualTo(EnvironmentHealth.GREEN);
     assertThat(g.healthStatus()).isEqualTo(EnvironmentHealthStatus.OK);
@@ -279,16 +485,24 @@ class EbEnvironmentsIT {
 
   @Test
   void describeEnvironmentHealth() {
-    h.eb.createEnvironment(b -> b.applicationName("shop").environmentName("shop-blue").versionLabel("v1")
-        .solutionStackName(SimHarness.STACK));
-    DescribeEnvironmentHealthResponse launching = h.eb.describeEnvironmentHealth(b -> b.environmentName("shop-blue")
-        .attributeNames(EnvironmentHealthAttribute.ALL));
+    h.eb.createEnvironment(
+        b ->
+            b.applicationName("shop")
+                .environmentName("shop-blue")
+                .versionLabel("v1")
+                .solutionStackName(SimHarness.STACK));
+    DescribeEnvironmentHealthResponse launching =
+        h.eb.describeEnvironmentHealth(
+            b -> b.environmentName("shop-blue").attributeNames(EnvironmentHealthAttribute.ALL));
     assertThat(launching.statusAsString()).isEqualTo("Launching");
     assertThat(launching.color()).isEqualTo("Grey");
 
     EnvironmentDescription ready = h.awaitStatus("shop-blue", EnvironmentStatus.READY);
-    DescribeEnvironmentHealthResponse r = h.eb.describeEnvironmentHealth(b -> b.environmentId(ready.environmentId())
-        .attributeNames(EnvironmentHealthAttribute.ALL));
+    DescribeEnvironmentHealthResponse r =
+        h.eb.describeEnvironmentHealth(
+            b ->
+                b.environmentId(ready.environmentId())
+                    .attributeNames(EnvironmentHealthAttribute.ALL));
     assertThat(r.environmentName()).isEqualTo("shop-blue");
     // The model types Status as the colour enum; the service sends the environment status.
     assertThat(r.status()).isEqualTo(EnvironmentHealth.UNKNOWN_TO_SDK_VERSION);
@@ -297,9 +511,13 @@ class EbEnvironmentsIT {
     assertThat(r.healthStatus()).isEqualTo("Ok");
     assertThat(r.causes()).isEmpty();
     assertThat(r.instancesHealth().ok()).isEqualTo(1);
-    assertThat(r.refreshedAt()).isEqualTo(h.time.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    assertThat(r.refreshedAt())
+        .isEqualTo(h.time.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
 
-    assertError(() -> h.eb.describeEnvironmentHealth(b -> b.environmentName("shop-nope")), 400, "InvalidParameterValue",
+    assertError(
+        () -> h.eb.describeEnvironmentHealth(b -> b.environmentName("shop-nope")),
+        400,
+        "InvalidParameterValue",
         "No Environment found for EnvironmentName = 'shop-nope'.");
   }
 
@@ -318,27 +536,43 @@ class EbEnvironmentsIT {
   void tags() {
     EnvironmentDescription blue = h.launch("shop", "shop-blue", null, "v1");
     String arn = blue.environmentArn();
-    h.eb.updateTagsForResource(b -> b.resourceArn(arn).tagsToAdd(Tag.builder().key("owner").value("me").build(),
-        Tag.builder().key("cost").value("1").build()));
+    h.eb.updateTagsForResource(
+        b ->
+            b.resourceArn(arn)
+                .tagsToAdd(
+                    Tag.builder().key("owner").value("me").build(),
+                    Tag.builder().key("cost").value("1").build()));
     h.eb.updateTagsForResource(b -> b.resourceArn(arn).tagsToRemove("cost"));
-    Map<String, String> tags = h.eb.listTagsForResource(b -> b.resourceArn(arn)).resourceTags().stream()
-        .collect(Collectors.toMap(Tag::key, Tag::value));
+    Map<String, String> tags =
+        h.eb.listTagsForResource(b -> b.resourceArn(arn)).resourceTags().stream()
+            .collect(Collectors.toMap(Tag::key, Tag::value));
     assertThat(tags).containsEntry("owner", "me").doesNotContainKey("cost");
     assertThat(h.eb.listTagsForResource(b -> b.resourceArn(arn)).resourceArn()).isEqualTo(arn);
 
     String unknown = "arn:aws:elasticbeanstalk:us-east-1:123456789012:environment/shop/nope";
-    ElasticBeanstalkException e = SimHarness.ebError(() -> h.eb.listTagsForResource(b -> b.resourceArn(unknown)));
+    ElasticBeanstalkException e =
+        SimHarness.ebError(() -> h.eb.listTagsForResource(b -> b.resourceArn(unknown)));
     assertThat(e).isInstanceOf(ResourceNotFoundException.class);
-    assertError(e, 400, "ResourceNotFoundException", "Resource not found for ARN '" + unknown + "'.");
-    assertThat(SimHarness.ebError(() -> h.eb.updateTagsForResource(b -> b.resourceArn(unknown)
-        .tagsToAdd(Tag.builder().key("a").value("b").build())))).isInstanceOf(ResourceNotFoundException.class);
+    assertError(
+        e, 400, "ResourceNotFoundException", "Resource not found for ARN '" + unknown + "'.");
+    assertThat(
+            SimHarness.ebError(
+                () ->
+                    h.eb.updateTagsForResource(
+                        b ->
+                            b.resourceArn(unknown)
+                                .tagsToAdd(Tag.builder().key("a").value("b").build()))))
+        .isInstanceOf(ResourceNotFoundException.class);
   }
 
   @Test
   void abortEnvironmentUpdate() {
     h.version("shop", "v2", null);
     h.launch("shop", "shop-blue", null, "v1");
-    assertError(() -> h.eb.abortEnvironmentUpdate(b -> b.environmentName("shop-blue")), 400, "InvalidParameterValue",
+    assertError(
+        () -> h.eb.abortEnvironmentUpdate(b -> b.environmentName("shop-blue")),
+        400,
+        "InvalidParameterValue",
         "Environment named shop-blue is in an invalid state for this operation. Must be pending deployment.");
 
     h.eb.updateEnvironment(b -> b.environmentName("shop-blue").versionLabel("v2"));
@@ -347,8 +581,11 @@ class EbEnvironmentsIT {
     assertThat(h.env("shop-blue").status()).isEqualTo(EnvironmentStatus.ABORTING);
     EnvironmentDescription back = h.awaitStatus("shop-blue", EnvironmentStatus.READY);
     assertThat(back.versionLabel()).isEqualTo("v1");
-    assertThat(h.eb.describeEvents(b -> b.environmentName("shop-blue")).events()).extracting(e -> e.message())
-        .contains("Aborting environment update.", "The environment was reverted to the previous configuration setting.")
+    assertThat(h.eb.describeEvents(b -> b.environmentName("shop-blue")).events())
+        .extracting(e -> e.message())
+        .contains(
+            "Aborting environment update.",
+            "The environment was reverted to the previous configuration setting.")
         .doesNotContain("Environment update completed successfully.");
   }
 }

@@ -65,20 +65,25 @@ class EbWireErrorsIT {
     assertThat(error).isNotNull();
     assertThat(child(error, "Type")).isEqualTo("Sender");
     assertThat(child(error, "Code")).isEqualTo("InvalidAction");
-    assertThat(child(error, "Message")).isEqualTo("Could not find operation Nope for version 2010-12-01");
+    assertThat(child(error, "Message"))
+        .isEqualTo("Could not find operation Nope for version 2010-12-01");
     assertThat(child(root, "RequestId")).matches("[0-9a-f-]{36}");
-    assertThat(h.sim.calls().all()).last().satisfies(c -> {
-      assertThat(c.operation()).isEqualTo("Nope");
-      assertThat(c.outcome()).isEqualTo("InvalidAction");
-      assertThat(c.status()).isEqualTo(400);
-    });
+    assertThat(h.sim.calls().all())
+        .last()
+        .satisfies(
+            c -> {
+              assertThat(c.operation()).isEqualTo("Nope");
+              assertThat(c.outcome()).isEqualTo("InvalidAction");
+              assertThat(c.status()).isEqualTo(400);
+            });
   }
 
   @Test
   void missingActionIsAnError() throws Exception {
     SimHarness.RawReply r = h.rawPost("Version=2010-12-01&ApplicationName=x");
     assertThat(r.status()).isEqualTo(400);
-    assertThat(child(childElement(r.xml().getDocumentElement(), "Error"), "Code")).isEqualTo("MissingAction");
+    assertThat(child(childElement(r.xml().getDocumentElement(), "Error"), "Code"))
+        .isEqualTo("MissingAction");
   }
 
   @Test
@@ -101,19 +106,28 @@ class EbWireErrorsIT {
 
   @Test
   void getQueryStringIsAcceptedToo() throws Exception {
-    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newBuilder()
-        .proxy(java.net.http.HttpClient.Builder.NO_PROXY).build()
-        .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(h.sim.endpoint()
-            + "/?Action=DescribeApplications&Version=2010-12-01")).GET().build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
+    java.net.http.HttpResponse<String> r =
+        java.net.http.HttpClient.newBuilder()
+            .proxy(java.net.http.HttpClient.Builder.NO_PROXY)
+            .build()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            h.sim.endpoint() + "/?Action=DescribeApplications&Version=2010-12-01"))
+                    .GET()
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).startsWith("<DescribeApplicationsResponse").contains("<Applications></Applications>");
+    assertThat(r.body())
+        .startsWith("<DescribeApplicationsResponse")
+        .contains("<Applications></Applications>");
   }
 
   @Test
   void unmodelledErrorIsTheServiceBaseException() {
     h.eb.createApplication(r -> r.applicationName("shop"));
-    ElasticBeanstalkException e = ebError(() -> h.eb.createApplication(r -> r.applicationName("shop")));
+    ElasticBeanstalkException e =
+        ebError(() -> h.eb.createApplication(r -> r.applicationName("shop")));
     assertThat(e.getClass()).isEqualTo(ElasticBeanstalkException.class);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
     assertThat(e.statusCode()).isEqualTo(400);
@@ -124,14 +138,18 @@ class EbWireErrorsIT {
 
   @Test
   void insufficientPrivilegesIsModelledAnd403() {
-    String message = "You do not have permission to perform the 's3:CreateBucket' action. Verify that your S3 policies "
-        + "and your ACLs allow you to perform these actions.";
-    h.sim.faults().failOperation("CreateStorageLocation", 403, "InsufficientPrivilegesException", message, 1);
+    String message =
+        "You do not have permission to perform the 's3:CreateBucket' action. Verify that your S3 policies "
+            + "and your ACLs allow you to perform these actions.";
+    h.sim
+        .faults()
+        .failOperation("CreateStorageLocation", 403, "InsufficientPrivilegesException", message, 1);
     ElasticBeanstalkException e = ebError(() -> h.eb.createStorageLocation(r -> {}));
     assertThat(e).isInstanceOf(InsufficientPrivilegesException.class);
     assertError(e, 403, "InsufficientPrivilegesException", message);
     // Only once.
-    assertThat(h.eb.createStorageLocation(r -> {}).s3Bucket()).isEqualTo("elasticbeanstalk-us-east-1-123456789012");
+    assertThat(h.eb.createStorageLocation(r -> {}).s3Bucket())
+        .isEqualTo("elasticbeanstalk-us-east-1-123456789012");
   }
 
   @Test

@@ -12,7 +12,9 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.elasticbeanstalk.model.EnvironmentHealth;
 import software.amazon.awssdk.services.elasticbeanstalk.model.EventDescription;
 
-/** Fault injection (one failing operation, latency, an environment turning Red) and the call log. */
+/**
+ * Fault injection (one failing operation, latency, an environment turning Red) and the call log.
+ */
 class FaultsAndCallLogIT {
 
   SimHarness h;
@@ -30,19 +32,33 @@ class FaultsAndCallLogIT {
 
   @Test
   void failOperationFailsTheNextCallsOfThatOperationOnly() {
-    h.sim.faults().failOperation("SwapEnvironmentCNAMEs", 400, "InvalidParameterValue",
-        "Environment named shop-blue is in an invalid state for this operation. Must be Ready.", 2);
+    h.sim
+        .faults()
+        .failOperation(
+            "SwapEnvironmentCNAMEs",
+            400,
+            "InvalidParameterValue",
+            "Environment named shop-blue is in an invalid state for this operation. Must be Ready.",
+            2);
     for (int i = 0; i < 2; i++) {
-      assertError(() -> h.eb.swapEnvironmentCNAMEs(r -> r.sourceEnvironmentName("shop-blue")
-              .destinationEnvironmentName("shop-green")), 400, "InvalidParameterValue",
+      assertError(
+          () ->
+              h.eb.swapEnvironmentCNAMEs(
+                  r ->
+                      r.sourceEnvironmentName("shop-blue")
+                          .destinationEnvironmentName("shop-green")),
+          400,
+          "InvalidParameterValue",
           "Environment named shop-blue is in an invalid state for this operation. Must be Ready.");
       assertThat(h.eb.describeEnvironments(r -> {}).environments()).hasSize(2);
     }
     // The injected failures changed nothing; the third call goes through.
     assertThat(h.env("shop-blue").cname()).isEqualTo("shop.us-east-1.elasticbeanstalk.com");
-    h.eb.swapEnvironmentCNAMEs(r -> r.sourceEnvironmentName("shop-blue").destinationEnvironmentName("shop-green"));
+    h.eb.swapEnvironmentCNAMEs(
+        r -> r.sourceEnvironmentName("shop-blue").destinationEnvironmentName("shop-green"));
     assertThat(h.env("shop-blue").cname()).isEqualTo("shop-staging.us-east-1.elasticbeanstalk.com");
-    assertThat(h.sim.calls().matching(c -> c.operation().equals("SwapEnvironmentCNAMEs"))).extracting(Call::outcome)
+    assertThat(h.sim.calls().matching(c -> c.operation().equals("SwapEnvironmentCNAMEs")))
+        .extracting(Call::outcome)
         .containsExactly("InvalidParameterValue", "InvalidParameterValue", "OK");
   }
 
@@ -51,8 +67,11 @@ class FaultsAndCallLogIT {
     h.sim.faults().latency(Duration.ofMillis(20));
     long start = System.nanoTime();
     assertThat(h.eb.describeEnvironments(r -> {}).environments()).hasSize(2);
-    h.s3.putObject(r -> r.bucket(h.sim.beanstalk().storageBucket()).key("slow.txt"), RequestBody.fromString("slow"));
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(40));
+    h.s3.putObject(
+        r -> r.bucket(h.sim.beanstalk().storageBucket()).key("slow.txt"),
+        RequestBody.fromString("slow"));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(40));
     assertThat(h.sim.s3().object(h.sim.beanstalk().storageBucket(), "slow.txt")).isPresent();
   }
 
@@ -65,10 +84,16 @@ class FaultsAndCallLogIT {
     h.advance(Duration.ofMinutes(1));
     assertThat(h.env("shop-blue").health()).isEqualTo(EnvironmentHealth.RED);
     assertThat(h.env("shop-green").health()).isEqualTo(EnvironmentHealth.GREEN);
-    assertThat(h.eb.describeEnvironmentHealth(r -> r.environmentName("shop-blue").attributeNamesWithStrings("All")).causes())
+    assertThat(
+            h.eb
+                .describeEnvironmentHealth(
+                    r -> r.environmentName("shop-blue").attributeNamesWithStrings("All"))
+                .causes())
         .containsExactly("ELB health is failing or not available for all instances.");
-    EventDescription transition = h.eb.describeEvents(r -> r.environmentName("shop-blue")).events().get(0);
-    assertThat(transition.message()).startsWith("Environment health has transitioned from Ok to Severe.");
+    EventDescription transition =
+        h.eb.describeEvents(r -> r.environmentName("shop-blue")).events().get(0);
+    assertThat(transition.message())
+        .startsWith("Environment health has transitioned from Ok to Severe.");
     assertThat(transition.eventDate()).isEqualTo(at);
 
     h.sim.apps().clearRed("shop-blue");
@@ -94,10 +119,13 @@ class FaultsAndCallLogIT {
     // A failed mutating call still counts: it was attempted.
     SimHarness.ebError(() -> h.eb.terminateEnvironment(r -> r.environmentName("shop-nope")));
     h.eb.updateEnvironment(r -> r.environmentName("shop-blue").versionLabel("v1"));
-    assertThat(h.sim.calls().mutating()).extracting(Call::operation, Call::outcome).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("TerminateEnvironment", "InvalidParameterValue"),
-        org.assertj.core.groups.Tuple.tuple("UpdateEnvironment", "OK"));
-    assertThat(h.sim.calls().mutating().get(1).parameters()).containsEntry("EnvironmentName", "shop-blue")
+    assertThat(h.sim.calls().mutating())
+        .extracting(Call::operation, Call::outcome)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("TerminateEnvironment", "InvalidParameterValue"),
+            org.assertj.core.groups.Tuple.tuple("UpdateEnvironment", "OK"));
+    assertThat(h.sim.calls().mutating().get(1).parameters())
+        .containsEntry("EnvironmentName", "shop-blue")
         .containsEntry("VersionLabel", "v1");
 
     h.sim.calls().clear();

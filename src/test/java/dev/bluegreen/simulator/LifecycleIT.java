@@ -37,8 +37,11 @@ class LifecycleIT {
   }
 
   private List<String> messagesSince(String env, Instant since) {
-    List<String> m = new ArrayList<>(h.eb.describeEvents(r -> r.environmentName(env).startTime(since)).events().stream()
-        .map(EventDescription::message).toList());
+    List<String> m =
+        new ArrayList<>(
+            h.eb.describeEvents(r -> r.environmentName(env).startTime(since)).events().stream()
+                .map(EventDescription::message)
+                .toList());
     java.util.Collections.reverse(m);
     return m;
   }
@@ -46,8 +49,14 @@ class LifecycleIT {
   @Test
   void launchDeployFailSwapTerminate() throws Exception {
     // Launch: Launching/Grey, and the application does not answer yet.
-    CreateEnvironmentResponse created = h.eb.createEnvironment(r -> r.applicationName("shop").environmentName("shop-blue")
-        .cnamePrefix("shop").versionLabel("v1").solutionStackName(SimHarness.STACK));
+    CreateEnvironmentResponse created =
+        h.eb.createEnvironment(
+            r ->
+                r.applicationName("shop")
+                    .environmentName("shop-blue")
+                    .cnamePrefix("shop")
+                    .versionLabel("v1")
+                    .solutionStackName(SimHarness.STACK));
     assertThat(created.status()).isEqualTo(EnvironmentStatus.LAUNCHING);
     assertThat(created.health()).isEqualTo(EnvironmentHealth.GREY);
     SimHarness.AppReply launching = h.get(created.cname());
@@ -60,25 +69,32 @@ class LifecycleIT {
     EnvironmentDescription blue = h.env("shop-blue");
     assertThat(blue.status()).isEqualTo(EnvironmentStatus.READY);
     assertThat(blue.health()).isEqualTo(EnvironmentHealth.GREEN);
-    assertThat(messagesSince("shop-blue", SimHarness.START)).containsSubsequence("createEnvironment is starting.",
-        "Using elasticbeanstalk-us-east-1-123456789012 as Amazon S3 storage bucket for environment data.",
-        "Successfully launched environment: shop-blue");
-    assertThat(h.get("shop.us-east-1.elasticbeanstalk.com")).isEqualTo(new SimHarness.AppReply(200, "v1", "shop-blue"));
+    assertThat(messagesSince("shop-blue", SimHarness.START))
+        .containsSubsequence(
+            "createEnvironment is starting.",
+            "Using elasticbeanstalk-us-east-1-123456789012 as Amazon S3 storage bucket for environment data.",
+            "Successfully launched environment: shop-blue");
+    assertThat(h.get("shop.us-east-1.elasticbeanstalk.com"))
+        .isEqualTo(new SimHarness.AppReply(200, "v1", "shop-blue"));
     // The load balancer name answers too.
     assertThat(h.get(blue.endpointURL()).body()).isEqualTo("v1");
 
-    // Deploy: Updating, then Ready with the new label; the old version serves until the instances switch.
+    // Deploy: Updating, then Ready with the new label; the old version serves until the instances
+    // switch.
     h.version("shop", "v2", null);
     Instant deployAt = h.time.now();
-    UpdateEnvironmentResponse updating = h.eb.updateEnvironment(r -> r.environmentName("shop-blue").versionLabel("v2"));
+    UpdateEnvironmentResponse updating =
+        h.eb.updateEnvironment(r -> r.environmentName("shop-blue").versionLabel("v2"));
     assertThat(updating.status()).isEqualTo(EnvironmentStatus.UPDATING);
     assertThat(h.get(blue.cname()).body()).isEqualTo("v1");
     blue = h.awaitStatus("shop-blue", EnvironmentStatus.READY);
     assertThat(blue.versionLabel()).isEqualTo("v2");
-    assertThat(Duration.between(deployAt, h.time.now())).isBetween(Duration.ofSeconds(100), Duration.ofSeconds(140));
+    assertThat(Duration.between(deployAt, h.time.now()))
+        .isBetween(Duration.ofSeconds(100), Duration.ofSeconds(140));
     assertThat(h.get(blue.cname()).body()).isEqualTo("v2");
-    assertThat(messagesSince("shop-blue", deployAt)).containsSubsequence("Environment update is starting.",
-        "Environment update completed successfully.");
+    assertThat(messagesSince("shop-blue", deployAt))
+        .containsSubsequence(
+            "Environment update is starting.", "Environment update completed successfully.");
 
     // A failing deploy is reverted to the previous label; the app keeps serving v2.
     h.version("shop", "v3-broken", "{\"deploy\":\"fail\"}");
@@ -87,8 +103,11 @@ class LifecycleIT {
     assertThat(h.env("shop-blue").versionLabel()).isEqualTo("v3-broken");
     blue = h.awaitStatus("shop-blue", EnvironmentStatus.READY);
     assertThat(blue.versionLabel()).isEqualTo("v2");
-    assertThat(messagesSince("shop-blue", failAt)).containsSubsequence("Environment update is starting.",
-        "Failed to deploy application.", "The environment was reverted to the previous configuration setting.")
+    assertThat(messagesSince("shop-blue", failAt))
+        .containsSubsequence(
+            "Environment update is starting.",
+            "Failed to deploy application.",
+            "The environment was reverted to the previous configuration setting.")
         .doesNotContain("Environment update completed successfully.");
     assertThat(h.get(blue.cname())).isEqualTo(new SimHarness.AppReply(200, "v2", "shop-blue"));
 
@@ -96,21 +115,33 @@ class LifecycleIT {
     EnvironmentDescription green = h.launch("shop", "shop-green", "shop-staging", "v1");
     assertThat(h.get("shop-staging.us-east-1.elasticbeanstalk.com").body()).isEqualTo("v1");
     Instant swapAt = h.time.now();
-    String swapRequest = h.eb.swapEnvironmentCNAMEs(r -> r.sourceEnvironmentName("shop-green")
-        .destinationEnvironmentName("shop-blue")).responseMetadata().requestId();
+    String swapRequest =
+        h.eb
+            .swapEnvironmentCNAMEs(
+                r -> r.sourceEnvironmentName("shop-green").destinationEnvironmentName("shop-blue"))
+            .responseMetadata()
+            .requestId();
     assertThat(h.env("shop-green").cname()).isEqualTo("shop.us-east-1.elasticbeanstalk.com");
     assertThat(h.env("shop-blue").cname()).isEqualTo("shop-staging.us-east-1.elasticbeanstalk.com");
-    assertThat(h.get("shop.us-east-1.elasticbeanstalk.com")).isEqualTo(new SimHarness.AppReply(200, "v1", "shop-green"));
+    assertThat(h.get("shop.us-east-1.elasticbeanstalk.com"))
+        .isEqualTo(new SimHarness.AppReply(200, "v1", "shop-green"));
     assertThat(h.get("shop-staging.us-east-1.elasticbeanstalk.com"))
         .isEqualTo(new SimHarness.AppReply(200, "v2", "shop-blue"));
     h.advance(Duration.ofSeconds(30));
-    List<String> swapEvents = h.eb.describeEvents(r -> r.requestId(swapRequest)).events().stream()
-        .map(EventDescription::message).toList();
-    assertThat(swapEvents).first().isEqualTo("Completed swapping CNAMEs for environments 'shop-green' and 'shop-blue'.");
-    assertThat(swapEvents).contains("swapEnvironmentCNAMEs is starting.",
-        "Swapping CNAMEs for environments 'shop-green' and 'shop-blue'.",
-        "'shop.us-east-1.elasticbeanstalk.com' now points to '" + green.endpointURL() + "'.");
-    assertThat(messagesSince("shop-green", swapAt)).last()
+    List<String> swapEvents =
+        h.eb.describeEvents(r -> r.requestId(swapRequest)).events().stream()
+            .map(EventDescription::message)
+            .toList();
+    assertThat(swapEvents)
+        .first()
+        .isEqualTo("Completed swapping CNAMEs for environments 'shop-green' and 'shop-blue'.");
+    assertThat(swapEvents)
+        .contains(
+            "swapEnvironmentCNAMEs is starting.",
+            "Swapping CNAMEs for environments 'shop-green' and 'shop-blue'.",
+            "'shop.us-east-1.elasticbeanstalk.com' now points to '" + green.endpointURL() + "'.");
+    assertThat(messagesSince("shop-green", swapAt))
+        .last()
         .isEqualTo("Completed swapping CNAMEs for environments 'shop-green' and 'shop-blue'.");
 
     // Terminate the old one: Terminating (no 2xx), then Terminated and still listed.
@@ -121,11 +152,15 @@ class LifecycleIT {
     assertThat(gone.environmentId()).isEqualTo(blue.environmentId());
     assertThat(h.eb.describeEnvironments(r -> r.applicationName("shop")).environments())
         .extracting(EnvironmentDescription::environmentName, EnvironmentDescription::status)
-        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("shop-blue", EnvironmentStatus.TERMINATED),
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("shop-blue", EnvironmentStatus.TERMINATED),
             org.assertj.core.groups.Tuple.tuple("shop-green", EnvironmentStatus.READY));
-    assertThat(messagesSince("shop-blue", swapAt)).contains("terminateEnvironment is starting.",
-        "terminateEnvironment completed successfully.");
-    assertThat(h.get("shop-staging.us-east-1.elasticbeanstalk.com").status()).isNotIn(200, 201, 202, 203, 204).isGreaterThanOrEqualTo(400);
+    assertThat(messagesSince("shop-blue", swapAt))
+        .contains(
+            "terminateEnvironment is starting.", "terminateEnvironment completed successfully.");
+    assertThat(h.get("shop-staging.us-east-1.elasticbeanstalk.com").status())
+        .isNotIn(200, 201, 202, 203, 204)
+        .isGreaterThanOrEqualTo(400);
     assertThat(h.get("shop.us-east-1.elasticbeanstalk.com").body()).isEqualTo("v1");
   }
 
@@ -140,10 +175,16 @@ class LifecycleIT {
     SimHarness.AppReply reply = h.get(blue.cname());
     assertThat(reply.status()).isEqualTo(500);
     assertThat(reply.body()).isEqualTo("v500");
-    assertThat(h.eb.describeEnvironmentHealth(r -> r.environmentName("shop-blue")
-        .attributeNamesWithStrings("All")).causes()).containsExactly("100.0 % of the requests are failing with HTTP 5xx.");
-    assertThat(h.eb.describeEvents(r -> r.environmentName("shop-blue")).events()).extracting(EventDescription::message)
-        .contains("Environment health has transitioned from Ok to Severe. 100.0 % of the requests are failing with HTTP 5xx.");
+    assertThat(
+            h.eb
+                .describeEnvironmentHealth(
+                    r -> r.environmentName("shop-blue").attributeNamesWithStrings("All"))
+                .causes())
+        .containsExactly("100.0 % of the requests are failing with HTTP 5xx.");
+    assertThat(h.eb.describeEvents(r -> r.environmentName("shop-blue")).events())
+        .extracting(EventDescription::message)
+        .contains(
+            "Environment health has transitioned from Ok to Severe. 100.0 % of the requests are failing with HTTP 5xx.");
   }
 
   @Test
@@ -152,17 +193,24 @@ class LifecycleIT {
     h.version("shop", "v-rot", "{\"redAfterSeconds\":30}");
     h.eb.updateEnvironment(r -> r.environmentName("shop-blue").versionLabel("v-rot"));
     // Step exactly to the end of the deployment.
-    EnvironmentDescription deployed = h.advanceUntil("shop-blue", e -> e.status() == EnvironmentStatus.READY,
-        Duration.ofMinutes(10));
-    Instant runningSince = h.sim.beanstalk().allEvents().stream()
-        .filter(e -> e.message().equals("Environment update completed successfully.")).reduce((a, b) -> b).orElseThrow().date();
+    EnvironmentDescription deployed =
+        h.advanceUntil(
+            "shop-blue", e -> e.status() == EnvironmentStatus.READY, Duration.ofMinutes(10));
+    Instant runningSince =
+        h.sim.beanstalk().allEvents().stream()
+            .filter(e -> e.message().equals("Environment update completed successfully."))
+            .reduce((a, b) -> b)
+            .orElseThrow()
+            .date();
     long secondsRunning = Duration.between(runningSince, h.time.now()).toSeconds();
     assertThat(secondsRunning).isLessThan(30);
     assertThat(deployed.health()).isEqualTo(EnvironmentHealth.GREEN);
     assertThat(h.get(blue.cname())).isEqualTo(new SimHarness.AppReply(200, "v-rot", "shop-blue"));
 
-    h.advance(runningSince.plusSeconds(29).isAfter(h.time.now()) ? Duration.between(h.time.now(), runningSince.plusSeconds(29))
-        : Duration.ZERO);
+    h.advance(
+        runningSince.plusSeconds(29).isAfter(h.time.now())
+            ? Duration.between(h.time.now(), runningSince.plusSeconds(29))
+            : Duration.ZERO);
     assertThat(h.env("shop-blue").health()).isEqualTo(EnvironmentHealth.GREEN);
     assertThat(h.get(blue.cname()).status()).isEqualTo(200);
 
@@ -176,14 +224,22 @@ class LifecycleIT {
   @Test
   void aFailedLaunchIsReadyButRed() throws Exception {
     h.version("shop", "v-bad", "{\"deploy\":\"fail\"}");
-    h.eb.createEnvironment(r -> r.applicationName("shop").environmentName("shop-bad").cnamePrefix("shop-bad")
-        .versionLabel("v-bad").solutionStackName(SimHarness.STACK));
+    h.eb.createEnvironment(
+        r ->
+            r.applicationName("shop")
+                .environmentName("shop-bad")
+                .cnamePrefix("shop-bad")
+                .versionLabel("v-bad")
+                .solutionStackName(SimHarness.STACK));
     EnvironmentDescription bad = h.awaitStatus("shop-bad", EnvironmentStatus.READY);
     assertThat(bad.health()).isEqualTo(EnvironmentHealth.RED);
-    assertThat(h.eb.describeEvents(r -> r.environmentName("shop-bad")).events()).extracting(EventDescription::message)
+    assertThat(h.eb.describeEvents(r -> r.environmentName("shop-bad")).events())
+        .extracting(EventDescription::message)
         .contains("Failed to deploy application.")
         .doesNotContain("Successfully launched environment: shop-bad");
-    assertThat(h.get(bad.cname()).status()).isNotIn(200, 201, 202, 203, 204).isGreaterThanOrEqualTo(400);
+    assertThat(h.get(bad.cname()).status())
+        .isNotIn(200, 201, 202, 203, 204)
+        .isGreaterThanOrEqualTo(400);
   }
 
   @Test

@@ -36,14 +36,24 @@ class RetriesIT {
 
   /** RetryMode.STANDARD with room for bad luck and millisecond backoff, so the test stays fast. */
   private ElasticBeanstalkClient retrying(int maxAttempts) {
-    BackoffStrategy fast = BackoffStrategy.exponentialDelay(Duration.ofMillis(1), Duration.ofMillis(8));
-    return ElasticBeanstalkClient.builder().endpointOverride(URI.create(h.sim.endpoint())).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(Simulator.ACCESS_KEY_ID,
-            Simulator.SECRET_ACCESS_KEY)))
+    BackoffStrategy fast =
+        BackoffStrategy.exponentialDelay(Duration.ofMillis(1), Duration.ofMillis(8));
+    return ElasticBeanstalkClient.builder()
+        .endpointOverride(URI.create(h.sim.endpoint()))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(Simulator.ACCESS_KEY_ID, Simulator.SECRET_ACCESS_KEY)))
         .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-            .maxAttempts(maxAttempts).backoffStrategy(fast).throttlingBackoffStrategy(fast).circuitBreakerEnabled(false)
-            .build()))
+        .overrideConfiguration(
+            o ->
+                o.retryStrategy(
+                    AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(maxAttempts)
+                        .backoffStrategy(fast)
+                        .throttlingBackoffStrategy(fast)
+                        .circuitBreakerEnabled(false)
+                        .build()))
         .build();
   }
 
@@ -52,7 +62,8 @@ class RetriesIT {
     h.sim.faults().throttle(0.5);
     try (ElasticBeanstalkClient eb = retrying(10)) {
       for (int i = 0; i < 40; i++) {
-        assertThat(eb.describeEnvironments(r -> r.applicationName("shop")).environments()).hasSize(2);
+        assertThat(eb.describeEnvironments(r -> r.applicationName("shop")).environments())
+            .hasSize(2);
       }
     }
     List<Call> calls = h.sim.calls().matching(c -> c.operation().equals("DescribeEnvironments"));
@@ -61,7 +72,9 @@ class RetriesIT {
     assertThat(ok).isEqualTo(40);
     assertThat(throttled).isGreaterThan(10);
     assertThat(calls).hasSize((int) (ok + throttled));
-    assertThat(calls).filteredOn(c -> !c.succeeded()).allSatisfy(c -> assertThat(c.status()).isEqualTo(400));
+    assertThat(calls)
+        .filteredOn(c -> !c.succeeded())
+        .allSatisfy(c -> assertThat(c.status()).isEqualTo(400));
     // Interleaved: throttled attempts are followed by retries that succeed.
     boolean interleaved = false;
     for (int i = 1; i < calls.size(); i++) {
@@ -76,8 +89,9 @@ class RetriesIT {
   void throttlingBeyondTheAttemptsSurfaces() {
     h.sim.faults().throttle(1.0);
     try (ElasticBeanstalkClient eb = retrying(3)) {
-      ElasticBeanstalkException e = catchThrowableOfType(ElasticBeanstalkException.class,
-          () -> eb.describeEnvironments(r -> {}));
+      ElasticBeanstalkException e =
+          catchThrowableOfType(
+              ElasticBeanstalkException.class, () -> eb.describeEnvironments(r -> {}));
       assertThat(e).isNotNull();
       assertThat(e.isThrottlingException()).isTrue();
       assertThat(e.statusCode()).isEqualTo(400);
@@ -96,22 +110,25 @@ class RetriesIT {
       h.sim.faults().burst(2, 500);
       eb.createStorageLocation(r -> {});
     }
-    assertThat(h.sim.calls().all()).extracting(Call::operation, Call::status, Call::outcome).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("DescribeEnvironments", 503, "ServiceUnavailable"),
-        org.assertj.core.groups.Tuple.tuple("DescribeEnvironments", 503, "ServiceUnavailable"),
-        org.assertj.core.groups.Tuple.tuple("DescribeEnvironments", 503, "ServiceUnavailable"),
-        org.assertj.core.groups.Tuple.tuple("DescribeEnvironments", 200, "OK"),
-        org.assertj.core.groups.Tuple.tuple("CreateStorageLocation", 500, "InternalFailure"),
-        org.assertj.core.groups.Tuple.tuple("CreateStorageLocation", 500, "InternalFailure"),
-        org.assertj.core.groups.Tuple.tuple("CreateStorageLocation", 200, "OK"));
+    assertThat(h.sim.calls().all())
+        .extracting(Call::operation, Call::status, Call::outcome)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("DescribeEnvironments", 503, "ServiceUnavailable"),
+            org.assertj.core.groups.Tuple.tuple("DescribeEnvironments", 503, "ServiceUnavailable"),
+            org.assertj.core.groups.Tuple.tuple("DescribeEnvironments", 503, "ServiceUnavailable"),
+            org.assertj.core.groups.Tuple.tuple("DescribeEnvironments", 200, "OK"),
+            org.assertj.core.groups.Tuple.tuple("CreateStorageLocation", 500, "InternalFailure"),
+            org.assertj.core.groups.Tuple.tuple("CreateStorageLocation", 500, "InternalFailure"),
+            org.assertj.core.groups.Tuple.tuple("CreateStorageLocation", 200, "OK"));
   }
 
   @Test
   void aBurstLongerThanTheAttemptsFails() {
     h.sim.faults().burst(5, 503);
     try (ElasticBeanstalkClient eb = retrying(3)) {
-      ElasticBeanstalkException e = catchThrowableOfType(ElasticBeanstalkException.class,
-          () -> eb.describeEnvironments(r -> {}));
+      ElasticBeanstalkException e =
+          catchThrowableOfType(
+              ElasticBeanstalkException.class, () -> eb.describeEnvironments(r -> {}));
       assertThat(e).isNotNull();
       assertThat(e.statusCode()).isEqualTo(503);
       assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ServiceUnavailable");

@@ -30,29 +30,59 @@ class SeededStateIT {
   @Test
   void thePairIsRunningAndServing() throws Exception {
     h.sim.seed(Seed.pair("shop"));
-    List<EnvironmentDescription> envs = h.eb.describeEnvironments(r -> r.applicationName("shop")).environments();
-    assertThat(envs).extracting(EnvironmentDescription::environmentName, EnvironmentDescription::cname,
-        EnvironmentDescription::status, EnvironmentDescription::health, EnvironmentDescription::versionLabel)
+    List<EnvironmentDescription> envs =
+        h.eb.describeEnvironments(r -> r.applicationName("shop")).environments();
+    assertThat(envs)
+        .extracting(
+            EnvironmentDescription::environmentName,
+            EnvironmentDescription::cname,
+            EnvironmentDescription::status,
+            EnvironmentDescription::health,
+            EnvironmentDescription::versionLabel)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("shop-blue", "shop.us-east-1.elasticbeanstalk.com", EnvironmentStatus.READY,
-                EnvironmentHealth.GREEN, "v1"),
-            org.assertj.core.groups.Tuple.tuple("shop-green", "shop-staging.us-east-1.elasticbeanstalk.com",
-                EnvironmentStatus.READY, EnvironmentHealth.GREEN, "v1"));
-    assertThat(h.eb.describeApplicationVersions(r -> r.applicationName("shop")).applicationVersions().get(0).sourceBundle()
-        .s3Key()).isEqualTo("shop/v1.zip");
-    assertThat(h.s3.headObject(r -> r.bucket("elasticbeanstalk-us-east-1-123456789012").key("shop/v1.zip"))
-        .contentType()).isEqualTo("application/zip");
-    assertThat(h.get("shop.us-east-1.elasticbeanstalk.com")).isEqualTo(new SimHarness.AppReply(200, "v1", "shop-blue"));
-    assertThat(h.get("shop-staging.us-east-1.elasticbeanstalk.com").environmentName()).isEqualTo("shop-green");
+            org.assertj.core.groups.Tuple.tuple(
+                "shop-blue",
+                "shop.us-east-1.elasticbeanstalk.com",
+                EnvironmentStatus.READY,
+                EnvironmentHealth.GREEN,
+                "v1"),
+            org.assertj.core.groups.Tuple.tuple(
+                "shop-green",
+                "shop-staging.us-east-1.elasticbeanstalk.com",
+                EnvironmentStatus.READY,
+                EnvironmentHealth.GREEN,
+                "v1"));
+    assertThat(
+            h.eb
+                .describeApplicationVersions(r -> r.applicationName("shop"))
+                .applicationVersions()
+                .get(0)
+                .sourceBundle()
+                .s3Key())
+        .isEqualTo("shop/v1.zip");
+    assertThat(
+            h.s3
+                .headObject(
+                    r -> r.bucket("elasticbeanstalk-us-east-1-123456789012").key("shop/v1.zip"))
+                .contentType())
+        .isEqualTo("application/zip");
+    assertThat(h.get("shop.us-east-1.elasticbeanstalk.com"))
+        .isEqualTo(new SimHarness.AppReply(200, "v1", "shop-blue"));
+    assertThat(h.get("shop-staging.us-east-1.elasticbeanstalk.com").environmentName())
+        .isEqualTo("shop-green");
   }
 
   @Test
   void seededEnvironmentsDoNotLogLaunchEventsLater() {
     h.sim.seed(Seed.pair("shop"));
-    List<EventDescription> atSeed = h.eb.describeEvents(r -> r.environmentName("shop-blue")).events();
-    assertThat(atSeed).extracting(EventDescription::message).contains("Successfully launched environment: shop-blue");
+    List<EventDescription> atSeed =
+        h.eb.describeEvents(r -> r.environmentName("shop-blue")).events();
+    assertThat(atSeed)
+        .extracting(EventDescription::message)
+        .contains("Successfully launched environment: shop-blue");
     h.advance(Duration.ofMinutes(30));
-    List<EventDescription> later = h.eb.describeEvents(r -> r.environmentName("shop-blue")).events();
+    List<EventDescription> later =
+        h.eb.describeEvents(r -> r.environmentName("shop-blue")).events();
     assertThat(later).isEqualTo(atSeed);
     assertThat(later.get(0).eventDate()).isEqualTo(SimHarness.START);
   }
@@ -60,21 +90,33 @@ class SeededStateIT {
   @Test
   void terminatingDuringLaunchStopsTheLaunchEvents() {
     h.app("shop");
-    h.eb.createEnvironment(r -> r.applicationName("shop").environmentName("shop-blue").versionLabel("v1")
-        .solutionStackName(SimHarness.STACK));
+    h.eb.createEnvironment(
+        r ->
+            r.applicationName("shop")
+                .environmentName("shop-blue")
+                .versionLabel("v1")
+                .solutionStackName(SimHarness.STACK));
     h.eb.terminateEnvironment(r -> r.environmentName("shop-blue"));
     h.awaitStatus("shop-blue", EnvironmentStatus.TERMINATED);
     h.advance(Duration.ofMinutes(10));
-    List<String> oldestFirst = new java.util.ArrayList<>(h.eb.describeEvents(r -> r.environmentName("shop-blue")).events()
-        .stream().map(EventDescription::message).toList());
+    List<String> oldestFirst =
+        new java.util.ArrayList<>(
+            h.eb.describeEvents(r -> r.environmentName("shop-blue")).events().stream()
+                .map(EventDescription::message)
+                .toList());
     java.util.Collections.reverse(oldestFirst);
-    assertThat(oldestFirst).containsExactly("createEnvironment is starting.", "terminateEnvironment is starting.",
-        "terminateEnvironment completed successfully.");
+    assertThat(oldestFirst)
+        .containsExactly(
+            "createEnvironment is starting.",
+            "terminateEnvironment is starting.",
+            "terminateEnvironment completed successfully.");
   }
 
   @Test
   void seedFileWithBehaviourAndWorkerTier() throws Exception {
-    h.sim.seed(Seed.fromJson("""
+    h.sim.seed(
+        Seed.fromJson(
+            """
         {"application": "api",
          "versions": [{"label": "ok"}, {"label": "broken", "behaviour": {"status": 503, "body": "down"}}],
          "environments": [
@@ -89,8 +131,16 @@ class SeededStateIT {
     EnvironmentDescription worker = h.env("api-worker");
     assertThat(worker.cname()).isNull();
     assertThat(worker.tier().name()).isEqualTo("Worker");
-    assertThat(h.eb.describeConfigurationSettings(r -> r.applicationName("api").environmentName("api-worker"))
-        .configurationSettings().get(0).optionSettings())
-        .anySatisfy(o -> assertThat(o.namespace() + "/" + o.optionName()).isEqualTo("aws:rds:dbinstance/DBEngine"));
+    assertThat(
+            h.eb
+                .describeConfigurationSettings(
+                    r -> r.applicationName("api").environmentName("api-worker"))
+                .configurationSettings()
+                .get(0)
+                .optionSettings())
+        .anySatisfy(
+            o ->
+                assertThat(o.namespace() + "/" + o.optionName())
+                    .isEqualTo("aws:rds:dbinstance/DBEngine"));
   }
 }

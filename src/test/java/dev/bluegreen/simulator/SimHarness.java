@@ -84,8 +84,13 @@ final class SimHarness implements AutoCloseable {
     String bucket = bucket();
     String key = app + "/" + label + ".zip";
     s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(Seed.bundle(behaviourJson)));
-    return eb.createApplicationVersion(r -> r.applicationName(app).versionLabel(label).process(true)
-        .sourceBundle(s -> s.s3Bucket(bucket).s3Key(key))).applicationVersion();
+    return eb.createApplicationVersion(
+            r ->
+                r.applicationName(app)
+                    .versionLabel(label)
+                    .process(true)
+                    .sourceBundle(s -> s.s3Bucket(bucket).s3Key(key)))
+        .applicationVersion();
   }
 
   /** An application with a healthy version {@code v1}. */
@@ -96,24 +101,39 @@ final class SimHarness implements AutoCloseable {
 
   /** CreateEnvironment on the usual stack, then virtual time until it is Ready. */
   EnvironmentDescription launch(String app, String env, String cnamePrefix, String label) {
-    eb.createEnvironment(r -> r.applicationName(app).environmentName(env).cnamePrefix(cnamePrefix).versionLabel(label)
-        .solutionStackName(STACK));
+    eb.createEnvironment(
+        r ->
+            r.applicationName(app)
+                .environmentName(env)
+                .cnamePrefix(cnamePrefix)
+                .versionLabel(label)
+                .solutionStackName(STACK));
     return awaitStatus(env, EnvironmentStatus.READY);
   }
 
-  /** The environment as DescribeEnvironments shows it (the live one when a terminated namesake lingers). */
+  /**
+   * The environment as DescribeEnvironments shows it (the live one when a terminated namesake
+   * lingers).
+   */
   EnvironmentDescription env(String name) {
-    List<EnvironmentDescription> all = eb.describeEnvironments(r -> r.environmentNames(name)).environments();
+    List<EnvironmentDescription> all =
+        eb.describeEnvironments(r -> r.environmentNames(name)).environments();
     assertThat(all).as("DescribeEnvironments(%s)", name).isNotEmpty();
-    return all.stream().filter(e -> e.status() != EnvironmentStatus.TERMINATED).findFirst().orElse(all.get(0));
+    return all.stream()
+        .filter(e -> e.status() != EnvironmentStatus.TERMINATED)
+        .findFirst()
+        .orElse(all.get(0));
   }
 
-  /** Advances the virtual clock in 5 s steps (at most an hour) until the environment has the status. */
+  /**
+   * Advances the virtual clock in 5 s steps (at most an hour) until the environment has the status.
+   */
   EnvironmentDescription awaitStatus(String name, EnvironmentStatus status) {
     return advanceUntil(name, e -> e.status() == status, Duration.ofHours(1));
   }
 
-  EnvironmentDescription advanceUntil(String name, Predicate<EnvironmentDescription> condition, Duration max) {
+  EnvironmentDescription advanceUntil(
+      String name, Predicate<EnvironmentDescription> condition, Duration max) {
     Instant deadline = time.now().plus(max);
     EnvironmentDescription e = env(name);
     while (!condition.test(e)) {
@@ -124,7 +144,10 @@ final class SimHarness implements AutoCloseable {
     return e;
   }
 
-  /** What an application answers for {@code http://host/}, fetched through the simulator as an HTTP proxy. */
+  /**
+   * What an application answers for {@code http://host/}, fetched through the simulator as an HTTP
+   * proxy.
+   */
   AppReply get(String host) throws IOException {
     Proxy proxy = new Proxy(Proxy.Type.HTTP, new InetSocketAddress("localhost", sim.port()));
     HttpURLConnection c = (HttpURLConnection) new URL("http://" + host + "/").openConnection(proxy);
@@ -145,10 +168,15 @@ final class SimHarness implements AutoCloseable {
   /** A hand-made unsigned Query POST, for what the SDK cannot send. */
   RawReply rawPost(String form) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(sim.endpoint() + "/"))
-        .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    return new RawReply(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(null));
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(sim.endpoint() + "/"))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new RawReply(
+        r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(null));
   }
 
   record RawReply(int status, String body, String contentType) {
@@ -156,14 +184,17 @@ final class SimHarness implements AutoCloseable {
       try {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
-        return f.newDocumentBuilder().parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+        return f.newDocumentBuilder()
+            .parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
       } catch (Exception e) {
         throw new AssertionError("not XML: " + body, e);
       }
     }
   }
 
-  /** The ElasticBeanstalkException (or subclass) a call throws; fails when it does not throw one. */
+  /**
+   * The ElasticBeanstalkException (or subclass) a call throws; fails when it does not throw one.
+   */
   static ElasticBeanstalkException ebError(ThrowingCallable call) {
     ElasticBeanstalkException e = catchThrowableOfType(ElasticBeanstalkException.class, call);
     assertThat(e).as("expected an ElasticBeanstalkException").isNotNull();

@@ -15,8 +15,19 @@ class DurationsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"soon", "5 minutes", "-5s", "1.5m", "''", "m5", "99999999999999999999s", "9223372036854775807h",
-      "9223372036854775807", "8761h", "99999999999999999999999999999999999ms"})
+  @CsvSource({
+    "soon",
+    "5 minutes",
+    "-5s",
+    "1.5m",
+    "''",
+    "m5",
+    "99999999999999999999s",
+    "9223372036854775807h",
+    "9223372036854775807",
+    "8761h",
+    "99999999999999999999999999999999999ms"
+  })
   void parse_rejectsAnythingElse(String text) {
     assertThat(Durations.parse(text)).isEmpty();
   }

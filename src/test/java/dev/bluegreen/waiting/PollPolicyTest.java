@@ -16,15 +16,20 @@ class PollPolicyTest {
     "9000,  false, false, 10000",
     "10000, true,  false, 5000",
     "5000,  false, true,  10000",
-    "10000, true,  true,  10000"})
-  void next_growsWithoutNewsResetsOnNewsAndBacksOffWhenThrottled(long current, boolean news, boolean throttled, long next) {
+    "10000, true,  true,  10000"
+  })
+  void next_growsWithoutNewsResetsOnNewsAndBacksOffWhenThrottled(
+      long current, boolean news, boolean throttled, long next) {
     PollPolicy policy = PollPolicy.startingAt(Duration.ofSeconds(5));
-    assertThat(policy.next(Duration.ofMillis(current), news, throttled)).isEqualTo(Duration.ofMillis(next));
+    assertThat(policy.next(Duration.ofMillis(current), news, throttled))
+        .isEqualTo(Duration.ofMillis(next));
   }
 
   @ParameterizedTest
   @CsvSource({"1, 2", "5, 10", "45, 60", "90, 90"})
-  void ceiling_isTwiceTheBaseButNeverAboveAMinuteUnlessTheBaseIs(long baseSeconds, long maxSeconds) {
-    assertThat(PollPolicy.startingAt(Duration.ofSeconds(baseSeconds)).max()).isEqualTo(Duration.ofSeconds(maxSeconds));
+  void ceiling_isTwiceTheBaseButNeverAboveAMinuteUnlessTheBaseIs(
+      long baseSeconds, long maxSeconds) {
+    assertThat(PollPolicy.startingAt(Duration.ofSeconds(baseSeconds)).max())
+        .isEqualTo(Duration.ofSeconds(maxSeconds));
   }
 }

@@ -25,39 +25,47 @@ class VirtualTimeTest {
   @Test
   void concurrentTasksOverlapInVirtualTime() throws Exception {
     VirtualTime time = new VirtualTime(T0);
-    List<Callable<Instant>> tasks = List.of(
-        () -> {
-          time.sleep(Duration.ofMinutes(5));
-          return time.now();
-        },
-        () -> {
-          time.sleep(Duration.ofMinutes(2));
-          time.sleep(Duration.ofMinutes(1));
-          return time.now();
-        });
+    List<Callable<Instant>> tasks =
+        List.of(
+            () -> {
+              time.sleep(Duration.ofMinutes(5));
+              return time.now();
+            },
+            () -> {
+              time.sleep(Duration.ofMinutes(2));
+              time.sleep(Duration.ofMinutes(1));
+              return time.now();
+            });
 
     List<Instant> ends = time.runConcurrently(tasks);
 
-    assertThat(ends).containsExactly(T0.plus(Duration.ofMinutes(5)), T0.plus(Duration.ofMinutes(3)));
-    assertThat(time.now()).as("the longest task, not the sum").isEqualTo(T0.plus(Duration.ofMinutes(5)));
+    assertThat(ends)
+        .containsExactly(T0.plus(Duration.ofMinutes(5)), T0.plus(Duration.ofMinutes(3)));
+    assertThat(time.now())
+        .as("the longest task, not the sum")
+        .isEqualTo(T0.plus(Duration.ofMinutes(5)));
   }
 
   @Test
   void observersSeeEveryStretchAndCanStopTheClock() throws Exception {
     VirtualTime time = new VirtualTime(T0);
     List<String> seen = new ArrayList<>();
-    time.addObserver(new VirtualTime.Observer() {
-      @Override
-      public Instant nextStop(Instant from) {
-        Instant stop = T0.plusSeconds(30);
-        return from.isBefore(stop) ? stop : Instant.MAX;
-      }
+    time.addObserver(
+        new VirtualTime.Observer() {
+          @Override
+          public Instant nextStop(Instant from) {
+            Instant stop = T0.plusSeconds(30);
+            return from.isBefore(stop) ? stop : Instant.MAX;
+          }
 
-      @Override
-      public void passing(Instant from, Instant to) {
-        seen.add(Duration.between(T0, from).toSeconds() + "-" + Duration.between(T0, to).toSeconds());
-      }
-    });
+          @Override
+          public void passing(Instant from, Instant to) {
+            seen.add(
+                Duration.between(T0, from).toSeconds()
+                    + "-"
+                    + Duration.between(T0, to).toSeconds());
+          }
+        });
 
     time.sleep(Duration.ofMinutes(1));
 
@@ -81,15 +89,16 @@ class VirtualTimeTest {
   void aFailingTaskIsRethrownAfterAllTasksEnded() {
     VirtualTime time = new VirtualTime(T0);
     boolean[] otherFinished = {false};
-    List<Callable<Object>> tasks = List.of(
-        () -> {
-          throw new IllegalStateException("boom");
-        },
-        () -> {
-          time.sleep(Duration.ofSeconds(10));
-          otherFinished[0] = true;
-          return null;
-        });
+    List<Callable<Object>> tasks =
+        List.of(
+            () -> {
+              throw new IllegalStateException("boom");
+            },
+            () -> {
+              time.sleep(Duration.ofSeconds(10));
+              otherFinished[0] = true;
+              return null;
+            });
     try {
       time.runConcurrently(tasks);
     } catch (Exception e) {

@@ -17,15 +17,15 @@ import java.util.List;
  */
 public final class CheckProduction extends ContextStep<Void> {
 
-
   public CheckProduction(Context ctx, String id) {
     super(ctx, id);
   }
 
-
   @Override
   public String title() {
-    return ctx.production().current().map(r -> "Check production (" + r.productionCname() + ") on " + r.live().name())
+    return ctx.production()
+        .current()
+        .map(r -> "Check production (" + r.productionCname() + ") on " + r.live().name())
         .orElse("Check production");
   }
 
@@ -41,27 +41,52 @@ public final class CheckProduction extends ContextStep<Void> {
 
   @Override
   public String plan() {
-    return "would check production (" + ctx.production().current().map(Roles::productionCname).orElse("") + ") after the swap";
+    return "would check production ("
+        + ctx.production().current().map(Roles::productionCname).orElse("")
+        + ") after the swap";
   }
 
   @Override
   public Result<Void> run(Log log) throws StepFailure, InterruptedException {
     Roles roles = ctx.production().roles();
     Environment live = roles.live();
-    Environment env = ctx.waits(log).awaitHealthy(new Wait(live.name(), null, live.versionLabel(), ctx.clock().instant(),
-        "serve production healthily", Duration.ZERO));
-    HealthVerdict verdict = ctx.health().check(roles.productionCname(), ctx.request().healthCheck(), log);
+    Environment env =
+        ctx.waits(log)
+            .awaitHealthy(
+                new Wait(
+                    live.name(),
+                    null,
+                    live.versionLabel(),
+                    ctx.clock().instant(),
+                    "serve production healthily",
+                    Duration.ZERO));
+    HealthVerdict verdict =
+        ctx.health().check(roles.productionCname(), ctx.request().healthCheck(), log);
     if (!verdict.healthy()) {
-      throw new StepFailure("production (" + roles.productionCname() + ", now " + live.name() + " with "
-          + live.versionLabel() + ") failed its " + verdict.summary());
+      throw new StepFailure(
+          "production ("
+              + roles.productionCname()
+              + ", now "
+              + live.name()
+              + " with "
+              + live.versionLabel()
+              + ") failed its "
+              + verdict.summary());
     }
     Environment after = ctx.require(live.name());
     if (!ctx.request().fit(after)) {
-      throw new StepFailure(live.name() + " turned " + after.stateLine() + " while serving production");
+      throw new StepFailure(
+          live.name() + " turned " + after.stateLine() + " while serving production");
     }
     ctx.production().refreshed(List.of(after));
     ctx.production().passed(after.versionLabel());
-    return Result.done(after.name() + " serves production with " + after.versionLabel() + ", " + env.health() + "; "
-        + verdict.summary());
+    return Result.done(
+        after.name()
+            + " serves production with "
+            + after.versionLabel()
+            + ", "
+            + env.health()
+            + "; "
+            + verdict.summary());
   }
 }

@@ -15,11 +15,9 @@ import java.util.List;
  */
 public final class CheckRollbackTarget extends ContextStep<Void> {
 
-
   public CheckRollbackTarget(Context ctx) {
     super(ctx, "check-rollback-target");
   }
-
 
   @Override
   public String title() {
@@ -37,27 +35,52 @@ public final class CheckRollbackTarget extends ContextStep<Void> {
     Roles roles = ctx.production().roles();
     Environment live = roles.live();
     if (roles.standby().isEmpty()) {
-      throw new StepFailure("there is no other environment to roll back to: " + r.topology().names().stream()
-          .filter(n -> !n.equals(live.name())).findFirst().orElse("the standby") + " does not exist");
+      throw new StepFailure(
+          "there is no other environment to roll back to: "
+              + r.topology().names().stream()
+                  .filter(n -> !n.equals(live.name()))
+                  .findFirst()
+                  .orElse("the standby")
+              + " does not exist");
     }
     Environment standby = roles.standby().get();
     if (!r.fit(standby)) {
-      throw new StepFailure("cannot roll back to " + standby.name() + ": it is " + standby.stateLine());
+      throw new StepFailure(
+          "cannot roll back to " + standby.name() + ": it is " + standby.stateLine());
     }
     if (standby.versionLabel() == null || standby.versionLabel().equals(live.versionLabel())) {
-      throw new StepFailure("cannot roll back: " + standby.name() + " runs the same version as production ("
-          + live.versionLabel() + ")");
+      throw new StepFailure(
+          "cannot roll back: "
+              + standby.name()
+              + " runs the same version as production ("
+              + live.versionLabel()
+              + ")");
     }
     // Listed newest first; the position decides when two versions were created in the same second.
-    List<String> newestFirst = ctx.call(() -> ctx.aws().versions(r.application())).stream().map(ApplicationVersion::label)
-        .toList();
+    List<String> newestFirst =
+        ctx.call(() -> ctx.aws().versions(r.application())).stream()
+            .map(ApplicationVersion::label)
+            .toList();
     int standbyAge = newestFirst.indexOf(standby.versionLabel());
     int liveAge = newestFirst.indexOf(live.versionLabel());
     if (standbyAge >= 0 && liveAge >= 0 && standbyAge < liveAge) {
-      throw new StepFailure("cannot roll back: " + standby.name() + " runs " + standby.versionLabel() + ", which is newer than "
-          + "production's " + live.versionLabel() + "; use command swap to promote it");
+      throw new StepFailure(
+          "cannot roll back: "
+              + standby.name()
+              + " runs "
+              + standby.versionLabel()
+              + ", which is newer than "
+              + "production's "
+              + live.versionLabel()
+              + "; use command swap to promote it");
     }
     ctx.production().passed(standby.versionLabel());
-    return Result.done(standby.name() + " runs " + standby.versionLabel() + " (production: " + live.versionLabel() + ")");
+    return Result.done(
+        standby.name()
+            + " runs "
+            + standby.versionLabel()
+            + " (production: "
+            + live.versionLabel()
+            + ")");
   }
 }

@@ -8,14 +8,15 @@ import dev.bluegreen.inputs.Inputs;
 import dev.bluegreen.log.Log;
 import dev.bluegreen.plan.StepFailure;
 
-/** HTTP health check of the standby on its own CNAME, after checking that Elastic Beanstalk calls it healthy. */
+/**
+ * HTTP health check of the standby on its own CNAME, after checking that Elastic Beanstalk calls it
+ * healthy.
+ */
 public final class CheckStandby extends ContextStep<Void> {
-
 
   public CheckStandby(Context ctx) {
     super(ctx, "check-standby");
   }
-
 
   @Override
   public String title() {
@@ -34,27 +35,52 @@ public final class CheckStandby extends ContextStep<Void> {
 
   @Override
   public String plan() {
-    return "would health-check the standby " + ctx.production().current().flatMap(r -> r.standby())
-        .map(e -> e.name() + " at " + e.cname()).orElse("once it exists");
+    return "would health-check the standby "
+        + ctx.production()
+            .current()
+            .flatMap(r -> r.standby())
+            .map(e -> e.name() + " at " + e.cname())
+            .orElse("once it exists");
   }
 
   @Override
   public Result<Void> run(Log log) throws StepFailure, InterruptedException {
-    Environment standby = ctx.production().roles().standby()
-        .orElseThrow(() -> new StepFailure("there is no standby environment"));
+    Environment standby =
+        ctx.production()
+            .roles()
+            .standby()
+            .orElseThrow(() -> new StepFailure("there is no standby environment"));
     String expected = ctx.request().versionLabel();
-    if (ctx.request().command() == Command.SWAP && expected != null && !expected.equals(standby.versionLabel())) {
-      throw StepFailure.usage("version-label: the standby " + standby.name() + " runs " + standby.versionLabel() + ", not "
-          + expected + "; another deployment may have replaced it. Nothing was swapped.");
+    if (ctx.request().command() == Command.SWAP
+        && expected != null
+        && !expected.equals(standby.versionLabel())) {
+      throw StepFailure.usage(
+          "version-label: the standby "
+              + standby.name()
+              + " runs "
+              + standby.versionLabel()
+              + ", not "
+              + expected
+              + "; another deployment may have replaced it. Nothing was swapped.");
     }
     if (!ctx.request().fit(standby)) {
-      throw new StepFailure(standby.name() + " is " + standby.stateLine() + "; it must be Ready with health "
-          + String.join(" or ", ctx.request().get(Inputs.ACCEPTED_HEALTH)) + " before it can take production");
+      throw new StepFailure(
+          standby.name()
+              + " is "
+              + standby.stateLine()
+              + "; it must be Ready with health "
+              + String.join(" or ", ctx.request().get(Inputs.ACCEPTED_HEALTH))
+              + " before it can take production");
     }
     HealthVerdict verdict = ctx.health().check(standby.cname(), ctx.request().healthCheck(), log);
     if (!verdict.healthy()) {
-      throw new StepFailure(standby.name() + " (" + standby.versionLabel() + ") failed its " + verdict.summary()
-          + "; production was not touched");
+      throw new StepFailure(
+          standby.name()
+              + " ("
+              + standby.versionLabel()
+              + ") failed its "
+              + verdict.summary()
+              + "; production was not touched");
     }
     ctx.production().passed(standby.versionLabel());
     return Result.done(verdict.summary());

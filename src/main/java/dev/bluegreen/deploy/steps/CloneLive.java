@@ -28,7 +28,6 @@ public final class CloneLive extends ContextStep<Environment> {
     this.topology = topology;
   }
 
-
   @Override
   public String title() {
     return "Copy " + topology.permanent() + " into the temporary " + topology.temporary();
@@ -42,7 +41,9 @@ public final class CloneLive extends ContextStep<Environment> {
     tags.put(Tags.PRODUCTION_CNAME, roles.productionCname());
     Environment clone = Clones.create(ctx, log, roles.live(), topology.temporary(), null, tags);
     ctx.production().standbyCreated(clone);
-    return Result.done("created " + clone.name() + " (" + clone.cname() + ") running " + clone.versionLabel(), clone);
+    return Result.done(
+        "created " + clone.name() + " (" + clone.cname() + ") running " + clone.versionLabel(),
+        clone);
   }
 
   @Override
@@ -50,10 +51,13 @@ public final class CloneLive extends ContextStep<Environment> {
     return Optional.of(new TerminateClone(ctx, topology.temporary()));
   }
 
-  /** Terminates the clone if it exists and does not hold production, after the drain time if it just lost it. */
+  /**
+   * Terminates the clone if it exists and does not hold production, after the drain time if it just
+   * lost it.
+   */
   static final class TerminateClone implements Undo {
     private final Context ctx;
-      private final String name;
+    private final String name;
 
     TerminateClone(Context ctx, String name) {
       this.ctx = ctx;
@@ -78,13 +82,17 @@ public final class CloneLive extends ContextStep<Environment> {
         return Outcome.unchanged("kept " + name + ": it holds the production CNAME");
       }
       if (!Drain.await(ctx, log, name, ctx.production().lostProductionAt(name))) {
-        return Outcome.unchanged("kept " + name + ": no time left to drain it before terminating (cancelled); run cleanup "
-            + "later");
+        return Outcome.unchanged(
+            "kept "
+                + name
+                + ": no time left to drain it before terminating (cancelled); run cleanup "
+                + "later");
       }
       try {
         ctx.aws().terminate(name);
       } catch (BeanstalkException e) {
-        return Outcome.unchanged("could not terminate " + name + ": " + e.getMessage() + "; run cleanup later");
+        return Outcome.unchanged(
+            "could not terminate " + name + ": " + e.getMessage() + "; run cleanup later");
       }
       return Outcome.reverted("terminating " + name);
     }

@@ -18,54 +18,102 @@ import java.util.Map;
 
 /**
  * Makes an environment that is a copy of the live one, through the public API (the EB CLI's own
- * clone uses a parameter the SDKs lack): CreateConfigurationTemplate from the live environment's id,
- * CreateEnvironment from that template with the live version, then the template is deleted.
+ * clone uses a parameter the SDKs lack): CreateConfigurationTemplate from the live environment's
+ * id, CreateEnvironment from that template with the live version, then the template is deleted.
  */
 final class Clones {
   static final String RDS_NAMESPACE = "aws:rds:dbinstance";
 
   private Clones() {}
 
-  /** Refuses to copy an environment that owns an RDS database: the copy would start with a new, empty one. */
+  /**
+   * Refuses to copy an environment that owns an RDS database: the copy would start with a new,
+   * empty one.
+   */
   static void refuseManagedDatabase(Context ctx, Environment live) throws StepFailure {
-    List<OptionSetting> options = ctx.call(() -> ctx.aws().optionSettings(ctx.request().application(), live.name()));
+    List<OptionSetting> options =
+        ctx.call(() -> ctx.aws().optionSettings(ctx.request().application(), live.name()));
     if (options.stream().anyMatch(o -> RDS_NAMESPACE.equals(o.namespace()))) {
-      throw StepFailure.usage(live.name() + " has an Elastic Beanstalk-managed RDS database (" + RDS_NAMESPACE
-          + " settings). A copy of it would be created with a new, empty database, and writes made while the copy serves "
-          + "production would be lost. Decouple the database from the environment first (see \"Decoupling an Amazon RDS "
-          + "database from an Elastic Beanstalk environment\" in the Elastic Beanstalk Developer Guide), then deploy again.");
+      throw StepFailure.usage(
+          live.name()
+              + " has an Elastic Beanstalk-managed RDS database ("
+              + RDS_NAMESPACE
+              + " settings). A copy of it would be created with a new, empty database, and writes made while the copy serves "
+              + "production would be lost. Decouple the database from the environment first (see \"Decoupling an Amazon RDS "
+              + "database from an Elastic Beanstalk environment\" in the Elastic Beanstalk Developer Guide), then deploy again.");
     }
   }
 
   /** Creates {@code name} as a copy of {@code live} and waits until it is healthy. */
-  static Environment create(Context ctx, Log log, Environment live, String name, String cnamePrefix,
-      Map<String, String> tags) throws StepFailure, InterruptedException {
+  static Environment create(
+      Context ctx,
+      Log log,
+      Environment live,
+      String name,
+      String cnamePrefix,
+      Map<String, String> tags)
+      throws StepFailure, InterruptedException {
     Request r = ctx.request();
     String template = templateName(name, r.runId());
     log.info("saving " + live.name() + "'s configuration as template " + template);
-    ctx.call(() -> {
-      ctx.aws().createTemplate(r.application(), template, live.id(), "Copy of " + live.name() + " made by " + Tags.TOOL
-          + " run " + r.runId());
-      return null;
-    });
+    ctx.call(
+        () -> {
+          ctx.aws()
+              .createTemplate(
+                  r.application(),
+                  template,
+                  live.id(),
+                  "Copy of " + live.name() + " made by " + Tags.TOOL + " run " + r.runId());
+          return null;
+        });
     try {
       Instant started = ctx.clock().instant();
       String description = "Copy of " + live.name() + " made by " + Tags.TOOL;
       Created created;
       try {
-        created = ctx.aws().createEnvironment(new NewEnvironment(r.application(), name, template, live.versionLabel(),
-            cnamePrefix, description, tags));
+        created =
+            ctx.aws()
+                .createEnvironment(
+                    new NewEnvironment(
+                        r.application(),
+                        name,
+                        template,
+                        live.versionLabel(),
+                        cnamePrefix,
+                        description,
+                        tags));
       } catch (BeanstalkException e) {
         if (cnamePrefix == null || !e.getMessage().contains("is not available")) {
           throw new StepFailure(StepFailure.Kind.FAILED, e.getMessage(), e);
         }
-        log.warning("CNAME prefix " + cnamePrefix + " is taken; " + name + " gets a generated CNAME");
-        created = ctx.call(() -> ctx.aws().createEnvironment(new NewEnvironment(r.application(), name, template,
-            live.versionLabel(), null, description, tags)));
+        log.warning(
+            "CNAME prefix " + cnamePrefix + " is taken; " + name + " gets a generated CNAME");
+        created =
+            ctx.call(
+                () ->
+                    ctx.aws()
+                        .createEnvironment(
+                            new NewEnvironment(
+                                r.application(),
+                                name,
+                                template,
+                                live.versionLabel(),
+                                null,
+                                description,
+                                tags)));
       }
-      log.info("creating " + name + " (" + created.environment().cname() + ") with version " + live.versionLabel()
-          + "; see " + r.consoleLink(created.environment().id()));
-      return ctx.waits(log).awaitHealthy(new Wait(name, created.requestId(), live.versionLabel(), started, "launch healthy"));
+      log.info(
+          "creating "
+              + name
+              + " ("
+              + created.environment().cname()
+              + ") with version "
+              + live.versionLabel()
+              + "; see "
+              + r.consoleLink(created.environment().id()));
+      return ctx.waits(log)
+          .awaitHealthy(
+              new Wait(name, created.requestId(), live.versionLabel(), started, "launch healthy"));
     } finally {
       deleteTemplate(ctx, log, template);
     }
@@ -75,7 +123,11 @@ final class Clones {
     try {
       ctx.aws().deleteTemplate(ctx.request().application(), template);
     } catch (BeanstalkException e) {
-      log.warning("could not delete configuration template " + template + " (cleanup removes it later): " + e.getMessage());
+      log.warning(
+          "could not delete configuration template "
+              + template
+              + " (cleanup removes it later): "
+              + e.getMessage());
     }
   }
 

@@ -27,7 +27,6 @@ public final class CreateVersion extends ContextStep<Boolean> {
     this.version = version;
   }
 
-
   @Override
   public String title() {
     return "Create version " + ctx.request().versionLabel();
@@ -42,8 +41,14 @@ public final class CreateVersion extends ContextStep<Boolean> {
     if (v.exists()) {
       return "nothing to do: version " + ctx.request().versionLabel() + " exists";
     }
-    return "would upload " + ctx.request().bundle().map(b -> b.describe()).orElse("the bundle") + " to s3://"
-        + (v.bucket() == null ? "<storage bucket>" : v.bucket()) + "/" + v.key() + " and create version " + v.label();
+    return "would upload "
+        + ctx.request().bundle().map(b -> b.describe()).orElse("the bundle")
+        + " to s3://"
+        + (v.bucket() == null ? "<storage bucket>" : v.bucket())
+        + "/"
+        + v.key()
+        + " and create version "
+        + v.label();
   }
 
   @Override
@@ -55,29 +60,54 @@ public final class CreateVersion extends ContextStep<Boolean> {
     }
     String bucket = v.bucket() != null ? v.bucket() : ctx.call(() -> ctx.aws().storageBucket());
     Optional<StoredObject> there = ctx.call(() -> ctx.aws().headObject(bucket, v.key()));
-    boolean same = there.map(o -> v.sha256().equals(o.metadata().get(METADATA_SHA256))).orElse(false);
+    boolean same =
+        there.map(o -> v.sha256().equals(o.metadata().get(METADATA_SHA256))).orElse(false);
     if (!same) {
-      log.info("uploading " + r.bundle().map(b -> b.describe()).orElse("the bundle") + " to s3://" + bucket + "/" + v.key());
-      ctx.call(() -> {
-        ctx.aws().upload(bucket, v.key(), v.bundle(), Map.of(METADATA_SHA256, v.sha256()));
-        return null;
-      });
+      log.info(
+          "uploading "
+              + r.bundle().map(b -> b.describe()).orElse("the bundle")
+              + " to s3://"
+              + bucket
+              + "/"
+              + v.key());
+      ctx.call(
+          () -> {
+            ctx.aws().upload(bucket, v.key(), v.bundle(), Map.of(METADATA_SHA256, v.sha256()));
+            return null;
+          });
     } else {
       log.info("s3://" + bucket + "/" + v.key() + " already holds this bundle; not uploaded again");
     }
     Map<String, String> tags = Tags.created("version", r.runId());
     tags.put(Tags.SHA256, v.sha256());
     try {
-      ctx.aws().createVersion(r.application(), v.label(), r.versionDescription(), bucket, v.key(), tags);
+      ctx.aws()
+          .createVersion(r.application(), v.label(), r.versionDescription(), bucket, v.key(), tags);
     } catch (BeanstalkException e) {
       // A retry after a lost response meets the version the first attempt created.
-      boolean ours = e.getMessage().contains("already exists") && ctx.call(() -> ctx.aws().version(r.application(), v.label())
-          .map(existing -> v.sha256().equals(ctx.aws().tags(existing.arn()).get(Tags.SHA256))).orElse(false));
+      boolean ours =
+          e.getMessage().contains("already exists")
+              && ctx.call(
+                  () ->
+                      ctx.aws()
+                          .version(r.application(), v.label())
+                          .map(
+                              existing ->
+                                  v.sha256()
+                                      .equals(ctx.aws().tags(existing.arn()).get(Tags.SHA256)))
+                          .orElse(false));
       if (!ours) {
         throw new StepFailure(StepFailure.Kind.FAILED, e.getMessage(), e);
       }
     }
-    return Result.done("created " + v.label() + " from s3://" + bucket + "/" + v.key() + (same ? " (upload skipped)" : ""),
+    return Result.done(
+        "created "
+            + v.label()
+            + " from s3://"
+            + bucket
+            + "/"
+            + v.key()
+            + (same ? " (upload skipped)" : ""),
         true);
   }
 }

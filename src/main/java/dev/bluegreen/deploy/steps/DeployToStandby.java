@@ -24,27 +24,41 @@ public final class DeployToStandby extends ContextStep<Environment> {
     this.restoreOnFailure = restoreOnFailure;
   }
 
-
   @Override
   public String title() {
-    return "Deploy " + ctx.request().versionLabel() + " to the standby "
+    return "Deploy "
+        + ctx.request().versionLabel()
+        + " to the standby "
         + ctx.production().current().flatMap(r -> r.standby()).map(Environment::name).orElse("");
   }
 
   @Override
   public Result<Environment> run(Log log) throws StepFailure, InterruptedException {
-    Environment standby = ctx.production().roles().standby()
-        .orElseThrow(() -> new StepFailure("there is no standby environment"));
+    Environment standby =
+        ctx.production()
+            .roles()
+            .standby()
+            .orElseThrow(() -> new StepFailure("there is no standby environment"));
     String label = ctx.request().versionLabel();
     if (label.equals(standby.versionLabel()) && ctx.request().fit(standby)) {
-      return Result.skipped(standby.name() + " already runs " + label + " (" + standby.stateLine() + ")", standby);
+      return Result.skipped(
+          standby.name() + " already runs " + label + " (" + standby.stateLine() + ")", standby);
     }
     Instant started = ctx.clock().instant();
     String requestId = ctx.call(() -> ctx.aws().deploy(standby.name(), label));
-    log.info("UpdateEnvironment " + standby.name() + " → " + label + " (request " + requestId + "); see "
-        + ctx.consoleLink(standby));
-    Environment after = ctx.waits(log).awaitHealthy(new Wait(standby.name(), requestId, label, started, "run " + label
-        + " healthily"));
+    log.info(
+        "UpdateEnvironment "
+            + standby.name()
+            + " → "
+            + label
+            + " (request "
+            + requestId
+            + "); see "
+            + ctx.consoleLink(standby));
+    Environment after =
+        ctx.waits(log)
+            .awaitHealthy(
+                new Wait(standby.name(), requestId, label, started, "run " + label + " healthily"));
     ctx.production().refreshed(java.util.List.of(after));
     return Result.done(after.name() + " runs " + label + ", " + after.stateLine(), after);
   }
@@ -55,13 +69,19 @@ public final class DeployToStandby extends ContextStep<Environment> {
       return Optional.empty();
     }
     String previous = ctx.production().previousVersion().orElseThrow();
-    return ctx.production().roles().standby().map(standby -> new RestorePrevious(ctx, standby.name(), previous));
+    return ctx.production()
+        .roles()
+        .standby()
+        .map(standby -> new RestorePrevious(ctx, standby.name(), previous));
   }
 
-  /** Puts the version production ran before the run back on an environment that does not hold production. */
+  /**
+   * Puts the version production ran before the run back on an environment that does not hold
+   * production.
+   */
   static final class RestorePrevious implements Undo {
     private final Context ctx;
-      private final String name;
+    private final String name;
     private final String previous;
 
     RestorePrevious(Context ctx, String name, String previous) {
@@ -85,15 +105,21 @@ public final class DeployToStandby extends ContextStep<Environment> {
         return Outcome.unchanged(name + " already runs " + previous);
       }
       if (!env.isReady()) {
-        env = ctx.waits(log).awaitReady(new Wait(env.name(), null, null, ctx.clock().instant(), "become Ready"));
+        env =
+            ctx.waits(log)
+                .awaitReady(
+                    new Wait(env.name(), null, null, ctx.clock().instant(), "become Ready"));
         if (previous.equals(env.versionLabel())) {
-          return Outcome.unchanged(name + " runs " + previous + " again (Elastic Beanstalk reverted the deployment)");
+          return Outcome.unchanged(
+              name + " runs " + previous + " again (Elastic Beanstalk reverted the deployment)");
         }
       }
       Instant started = ctx.clock().instant();
       String requestId = ctx.aws().deploy(name, previous);
-      Environment restored = ctx.waits(log).awaitHealthy(new Wait(name, requestId, previous, started, "run " + previous
-          + " again"));
+      Environment restored =
+          ctx.waits(log)
+              .awaitHealthy(
+                  new Wait(name, requestId, previous, started, "run " + previous + " again"));
       ctx.production().refreshed(java.util.List.of(restored));
       return Outcome.reverted("redeployed " + previous + " to " + name);
     }

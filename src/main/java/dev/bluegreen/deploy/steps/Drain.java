@@ -21,18 +21,26 @@ final class Drain {
    *
    * @param lostAt when it lost production, if it did
    */
-  static boolean await(Context ctx, Log log, String environment, Optional<Instant> lostAt) throws InterruptedException {
+  static boolean await(Context ctx, Log log, String environment, Optional<Instant> lostAt)
+      throws InterruptedException {
     if (lostAt.isEmpty()) {
       return true;
     }
-    Duration left = Duration.between(ctx.clock().instant(), lostAt.get().plus(ctx.request().get(Inputs.DRAIN_TIME)));
+    Duration left =
+        Duration.between(
+            ctx.clock().instant(), lostAt.get().plus(ctx.request().get(Inputs.DRAIN_TIME)));
     if (left.isNegative() || left.isZero()) {
       return true;
     }
     if (left.compareTo(ctx.cancellation().remaining(ctx.clock())) > 0) {
       return false;
     }
-    log.info("waiting " + Durations.format(left) + " for DNS caches to let go of " + environment + " (drain-time)");
+    log.info(
+        "waiting "
+            + Durations.format(left)
+            + " for DNS caches to let go of "
+            + environment
+            + " (drain-time)");
     ctx.sleeper().sleep(left);
     return true;
   }

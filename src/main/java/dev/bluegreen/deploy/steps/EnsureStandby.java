@@ -11,7 +11,10 @@ import dev.bluegreen.plan.StepFailure;
 import java.util.List;
 import java.util.Objects;
 
-/** Swap strategy: when the standby is missing (never made, or terminated), creates it as a copy of live. */
+/**
+ * Swap strategy: when the standby is missing (never made, or terminated), creates it as a copy of
+ * live.
+ */
 public final class EnsureStandby extends ContextStep<Environment> {
 
   private final Topology.Pair pair;
@@ -21,7 +24,6 @@ public final class EnsureStandby extends ContextStep<Environment> {
     this.pair = pair;
   }
 
-
   @Override
   public String title() {
     return "Make sure the standby " + standbyName() + " exists";
@@ -30,7 +32,8 @@ public final class EnsureStandby extends ContextStep<Environment> {
   @Override
   public String plan() {
     Roles roles = ctx.production().roles();
-    return roles.standby().isPresent() ? "nothing to do: " + standbyName() + " exists"
+    return roles.standby().isPresent()
+        ? "nothing to do: " + standbyName() + " exists"
         : "would create " + standbyName() + " as a copy of " + roles.live().name();
   }
 
@@ -44,14 +47,22 @@ public final class EnsureStandby extends ContextStep<Environment> {
     String name = standbyName();
     // Reuse the CNAME prefix the terminated standby had, so its URL stays the same.
     List<Environment> old = ctx.call(() -> ctx.aws().environments(r.application(), List.of(name)));
-    String prefix = old.stream().map(e -> Clones.prefixOf(e.cname())).filter(Objects::nonNull).findFirst().orElse(null);
-    Environment standby = Clones.create(ctx, log, roles.live(), name, prefix, Tags.created(Tags.STANDBY, r.runId()));
+    String prefix =
+        old.stream()
+            .map(e -> Clones.prefixOf(e.cname()))
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElse(null);
+    Environment standby =
+        Clones.create(ctx, log, roles.live(), name, prefix, Tags.created(Tags.STANDBY, r.runId()));
     ctx.production().standbyCreated(standby);
     return Result.done("created " + standby.name() + " (" + standby.cname() + ")", standby);
   }
 
   private String standbyName() {
-    return ctx.production().current().map(r -> r.standby().map(Environment::name).orElse(pair.other(r.live().name())))
+    return ctx.production()
+        .current()
+        .map(r -> r.standby().map(Environment::name).orElse(pair.other(r.live().name())))
         .orElse(pair.first());
   }
 }

@@ -23,11 +23,9 @@ import java.util.Set;
  */
 public final class FindLeftovers extends ContextStep<Leftovers> {
 
-
   public FindLeftovers(Context ctx) {
     super(ctx, "find-leftovers");
   }
-
 
   @Override
   public String title() {
@@ -59,17 +57,23 @@ public final class FindLeftovers extends ContextStep<Leftovers> {
       if (!Tags.isOurs(tags) || !Tags.TEMPORARY.equals(tags.get(Tags.ROLE))) {
         continue;
       }
-      boolean production = e.cname() != null && (e.cname().equalsIgnoreCase(tags.get(Tags.PRODUCTION_CNAME))
-          || r.productionCname().map(p -> Cnames.matches(e.cname(), p)).orElse(false));
+      boolean production =
+          e.cname() != null
+              && (e.cname().equalsIgnoreCase(tags.get(Tags.PRODUCTION_CNAME))
+                  || r.productionCname().map(p -> Cnames.matches(e.cname(), p)).orElse(false));
       if (production) {
-        log.warning(e.name() + " is a temporary clone but holds the production CNAME; it is kept. Run deploy to recover, "
-            + "which moves production back first.");
+        log.warning(
+            e.name()
+                + " is a temporary clone but holds the production CNAME; it is kept. Run deploy to recover, "
+                + "which moves production back first.");
       } else {
         temporaries.add(e);
       }
     }
-    List<String> templates = ctx.call(() -> ctx.aws().templates(r.application())).stream()
-        .filter(t -> t.startsWith(Tags.TEMPLATE_PREFIX)).toList();
+    List<String> templates =
+        ctx.call(() -> ctx.aws().templates(r.application())).stream()
+            .filter(t -> t.startsWith(Tags.TEMPLATE_PREFIX))
+            .toList();
     List<String> prune = new ArrayList<>();
     int keep = r.get(Inputs.KEEP_VERSIONS);
     if (keep > 0) {
@@ -81,7 +85,13 @@ public final class FindLeftovers extends ContextStep<Leftovers> {
         }
       }
     }
-    return Result.done(temporaries.size() + " temporary environment(s), " + templates.size() + " template(s), "
-        + prune.size() + " version(s) to remove", new Leftovers(temporaries, templates, prune));
+    return Result.done(
+        temporaries.size()
+            + " temporary environment(s), "
+            + templates.size()
+            + " template(s), "
+            + prune.size()
+            + " version(s) to remove",
+        new Leftovers(temporaries, templates, prune));
   }
 }

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reading the environments a run is about, for the resolving steps: one call, and the refusals every strategy shares. */
+/**
+ * Reading the environments a run is about, for the resolving steps: one call, and the refusals
+ * every strategy shares.
+ */
 final class Lookup {
   private final Context ctx;
   final List<Environment> found;
@@ -27,15 +30,22 @@ final class Lookup {
     Request r = ctx.request();
     List<String> names = r.topology().names();
     Lookup l = new Lookup(ctx, ctx.call(() -> ctx.aws().environments(r.application(), names)));
-    if (names.stream().allMatch(n -> l.current(n).isEmpty()) && !ctx.call(() -> ctx.aws().applicationExists(r.application()))) {
-      throw StepFailure.usage("application-name: Elastic Beanstalk has no application named " + r.application() + " in "
-          + r.region() + ". Check the name and aws-region.");
+    if (names.stream().allMatch(n -> l.current(n).isEmpty())
+        && !ctx.call(() -> ctx.aws().applicationExists(r.application()))) {
+      throw StepFailure.usage(
+          "application-name: Elastic Beanstalk has no application named "
+              + r.application()
+              + " in "
+              + r.region()
+              + ". Check the name and aws-region.");
     }
     for (String name : names) {
       Optional<Environment> e = l.current(name);
       if (e.isPresent() && e.get().isWorker()) {
-        throw StepFailure.usage(name + " is a Worker environment: it has no CNAME, so there is nothing to swap. "
-            + "Blue-green deployments need WebServer environments; deploy a worker in place (UpdateEnvironment).");
+        throw StepFailure.usage(
+            name
+                + " is a Worker environment: it has no CNAME, so there is nothing to swap. "
+                + "Blue-green deployments need WebServer environments; deploy a worker in place (UpdateEnvironment).");
       }
     }
     return l;
@@ -53,9 +63,13 @@ final class Lookup {
     return ctx.call(() -> ctx.aws().tags(env.arn()));
   }
 
-  /** Whether the clone carries the production CNAME it was made for (its tag): strategy clone without production-cname. */
+  /**
+   * Whether the clone carries the production CNAME it was made for (its tag): strategy clone
+   * without production-cname.
+   */
   boolean holdsProductionByTag(Environment clone) throws StepFailure {
-    return clone.cname() != null && clone.cname().equalsIgnoreCase(tags(clone).get(Tags.PRODUCTION_CNAME));
+    return clone.cname() != null
+        && clone.cname().equalsIgnoreCase(tags(clone).get(Tags.PRODUCTION_CNAME));
   }
 
   /** The environment once it is Ready (waiting within wait-timeout while it is busy). */
@@ -63,8 +77,14 @@ final class Lookup {
     if (env.isReady()) {
       return env;
     }
-    log.info(env.name() + " is " + env.status() + "; waiting for it to become Ready (at most "
-        + Durations.format(ctx.request().get(dev.bluegreen.inputs.Inputs.WAIT_TIMEOUT)) + ")");
-    return ctx.waits(log).awaitReady(new Wait(env.name(), null, null, ctx.clock().instant(), "become Ready"));
+    log.info(
+        env.name()
+            + " is "
+            + env.status()
+            + "; waiting for it to become Ready (at most "
+            + Durations.format(ctx.request().get(dev.bluegreen.inputs.Inputs.WAIT_TIMEOUT))
+            + ")");
+    return ctx.waits(log)
+        .awaitReady(new Wait(env.name(), null, null, ctx.clock().instant(), "become Ready"));
   }
 }

@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Clone strategy: terminates an idle clone that an earlier run left (tagged as ours), and waits until
- * it is gone so that its name is free for the new clone.
+ * Clone strategy: terminates an idle clone that an earlier run left (tagged as ours), and waits
+ * until it is gone so that its name is free for the new clone.
  */
 public final class RemoveLeftoverClone extends ContextStep<Void> {
 
@@ -25,7 +25,6 @@ public final class RemoveLeftoverClone extends ContextStep<Void> {
     this.found = found;
   }
 
-
   @Override
   public String title() {
     return "Remove the leftover clone " + topology.temporary();
@@ -33,17 +32,25 @@ public final class RemoveLeftoverClone extends ContextStep<Void> {
 
   @Override
   public String plan() {
-    return found.ifFilled().flatMap(CloneFindings::idleClone)
-        .map(e -> "would terminate " + e.name() + " (left by an earlier run) and wait until it is gone")
+    return found
+        .ifFilled()
+        .flatMap(CloneFindings::idleClone)
+        .map(
+            e ->
+                "would terminate "
+                    + e.name()
+                    + " (left by an earlier run) and wait until it is gone")
         .orElse("nothing to do: no leftover clone");
   }
 
   @Override
   public Result<Void> run(Log log) throws StepFailure, InterruptedException {
-    Environment leftover = found.get().idleClone().orElseThrow(() -> new StepFailure("there is no leftover clone"));
+    Environment leftover =
+        found.get().idleClone().orElseThrow(() -> new StepFailure("there is no leftover clone"));
     // It may have lost production moments ago (a run killed after swapping back): drain from then.
     if (!Drain.await(ctx, log, leftover.name(), Optional.of(leftover.dateUpdated()))) {
-      throw new StepFailure(StepFailure.Kind.CANCELLED, "cancelled while " + leftover.name() + " was draining");
+      throw new StepFailure(
+          StepFailure.Kind.CANCELLED, "cancelled while " + leftover.name() + " was draining");
     }
     Instant started = ctx.clock().instant();
     String requestId = null;

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Cleanup: terminates the leftover temporaries (after drain-time from their last change), deletes templates, prunes versions. */
+/**
+ * Cleanup: terminates the leftover temporaries (after drain-time from their last change), deletes
+ * templates, prunes versions.
+ */
 public final class RemoveLeftovers extends ContextStep<Void> {
 
   private final Slot<Leftovers> found;
@@ -22,7 +25,6 @@ public final class RemoveLeftovers extends ContextStep<Void> {
     this.found = found;
   }
 
-
   @Override
   public String title() {
     return "Remove leftover environments, templates and old versions";
@@ -31,7 +33,11 @@ public final class RemoveLeftovers extends ContextStep<Void> {
   @Override
   public String plan() {
     Leftovers l = found.ifFilled().orElse(Leftovers.NONE);
-    return "would terminate " + names(l.environments()) + "; delete templates " + l.templates() + "; delete versions "
+    return "would terminate "
+        + names(l.environments())
+        + "; delete templates "
+        + l.templates()
+        + "; delete versions "
         + l.versions();
   }
 
@@ -46,40 +52,60 @@ public final class RemoveLeftovers extends ContextStep<Void> {
     for (Environment e : l.environments()) {
       // A temporary may have lost production in a run that was killed moments ago.
       if (!Drain.await(ctx, log, e.name(), Optional.of(e.dateUpdated()))) {
-        throw new StepFailure(StepFailure.Kind.CANCELLED, "cancelled while " + e.name() + " was draining");
+        throw new StepFailure(
+            StepFailure.Kind.CANCELLED, "cancelled while " + e.name() + " was draining");
       }
-      // A run going on meanwhile may have swapped it in: only a swap changes a CNAME, so look again.
+      // A run going on meanwhile may have swapped it in: only a swap changes a CNAME, so look
+      // again.
       Optional<Environment> now = ctx.find(e.name());
       if (now.isEmpty() || now.get().isGone()) {
         continue;
       }
       if (!Objects.equals(now.get().cname(), e.cname())) {
-        log.warning("kept " + e.name() + ": its CNAME changed to " + now.get().cname() + " while it drained (a swap); "
-            + "run cleanup again once no deployment is going on");
+        log.warning(
+            "kept "
+                + e.name()
+                + ": its CNAME changed to "
+                + now.get().cname()
+                + " while it drained (a swap); "
+                + "run cleanup again once no deployment is going on");
         kept.add(e.name());
         continue;
       }
       attempt(problems, "terminate " + e.name(), () -> ctx.aws().terminate(e.name()));
     }
     for (String t : l.templates()) {
-      attempt(problems, "delete template " + t, () -> {
-        ctx.aws().deleteTemplate(ctx.request().application(), t);
-        return null;
-      });
+      attempt(
+          problems,
+          "delete template " + t,
+          () -> {
+            ctx.aws().deleteTemplate(ctx.request().application(), t);
+            return null;
+          });
     }
     for (String v : l.versions()) {
-      attempt(problems, "delete version " + v, () -> {
-        ctx.aws().deleteVersion(ctx.request().application(), v, false);
-        return null;
-      });
+      attempt(
+          problems,
+          "delete version " + v,
+          () -> {
+            ctx.aws().deleteVersion(ctx.request().application(), v, false);
+            return null;
+          });
     }
     if (!problems.isEmpty()) {
       throw new StepFailure(String.join("; ", problems));
     }
-    List<Environment> terminated = l.environments().stream().filter(e -> !kept.contains(e.name())).toList();
-    return Result.done("terminated " + names(terminated) + (kept.isEmpty() ? "" : " (kept " + String.join(", ", kept)
-        + ")") + ", deleted " + l.templates().size() + " template(s) and "
-        + l.versions().size() + " version(s)");
+    List<Environment> terminated =
+        l.environments().stream().filter(e -> !kept.contains(e.name())).toList();
+    return Result.done(
+        "terminated "
+            + names(terminated)
+            + (kept.isEmpty() ? "" : " (kept " + String.join(", ", kept) + ")")
+            + ", deleted "
+            + l.templates().size()
+            + " template(s) and "
+            + l.versions().size()
+            + " version(s)");
   }
 
   private static void attempt(List<String> problems, String what, Context.AwsCall<?> call) {
@@ -91,6 +117,8 @@ public final class RemoveLeftovers extends ContextStep<Void> {
   }
 
   private static String names(List<Environment> envs) {
-    return envs.isEmpty() ? "no environment" : String.join(", ", envs.stream().map(Environment::name).toList());
+    return envs.isEmpty()
+        ? "no environment"
+        : String.join(", ", envs.stream().map(Environment::name).toList());
   }
 }

@@ -29,11 +29,15 @@ public final class ResolveClone extends ContextStep<CloneFindings> {
     this.topology = topology;
   }
 
-
   @Override
   public String title() {
-    return "Find the live and standby environments of " + ctx.request().application() + " (" + topology.permanent() + ", "
-        + topology.temporary() + ")";
+    return "Find the live and standby environments of "
+        + ctx.request().application()
+        + " ("
+        + topology.permanent()
+        + ", "
+        + topology.temporary()
+        + ")";
   }
 
   @Override
@@ -47,23 +51,44 @@ public final class ResolveClone extends ContextStep<CloneFindings> {
     Lookup lookup = Lookup.of(ctx);
     Optional<Environment> found = lookup.current(topology.permanent());
     if (found.isEmpty()) {
-      throw StepFailure.usage("blue-environment: " + topology.permanent() + " does not exist in application "
-          + r.application() + ". With strategy clone it is the permanent environment that serves production.");
+      throw StepFailure.usage(
+          "blue-environment: "
+              + topology.permanent()
+              + " does not exist in application "
+              + r.application()
+              + ". With strategy clone it is the permanent environment that serves production.");
     }
     Environment permanent = found.get();
     Optional<Environment> clone = lookup.current(topology.temporary());
-    boolean cloneIsLive = clone.isPresent() && (r.productionCname().isPresent()
-        ? Cnames.matches(clone.get().cname(), r.productionCname().get()) : lookup.holdsProductionByTag(clone.get()));
+    boolean cloneIsLive =
+        clone.isPresent()
+            && (r.productionCname().isPresent()
+                ? Cnames.matches(clone.get().cname(), r.productionCname().get())
+                : lookup.holdsProductionByTag(clone.get()));
     if (r.command() == Command.DEPLOY && !cloneIsLive) {
       Clones.refuseManagedDatabase(ctx, permanent);
     }
     if (clone.isEmpty()) {
-      if (r.productionCname().isPresent() && !Cnames.matches(permanent.cname(), r.productionCname().get())) {
-        throw StepFailure.usage("production-cname: " + r.productionCname().get() + " is not held by " + permanent.name()
-            + " (" + permanent.cname() + ").");
+      if (r.productionCname().isPresent()
+          && !Cnames.matches(permanent.cname(), r.productionCname().get())) {
+        throw StepFailure.usage(
+            "production-cname: "
+                + r.productionCname().get()
+                + " is not held by "
+                + permanent.name()
+                + " ("
+                + permanent.cname()
+                + ").");
       }
       Roles roles = resolved(lookup.ready(permanent, log), null);
-      return Result.done("live: " + permanent.name() + " (" + permanent.cname() + ", " + permanent.versionLabel() + ")",
+      return Result.done(
+          "live: "
+              + permanent.name()
+              + " ("
+              + permanent.cname()
+              + ", "
+              + permanent.versionLabel()
+              + ")",
           new CloneFindings(roles, Optional.empty(), false, true, List.of()));
     }
     Environment temporary = clone.get();
@@ -71,32 +96,65 @@ public final class ResolveClone extends ContextStep<CloneFindings> {
     String run = tags.getOrDefault(Tags.RUN_ID, "?");
     if (!cloneIsLive) {
       if (!Tags.isOurs(tags)) {
-        throw StepFailure.usage("green-environment: " + temporary.name() + " already exists and was not created by this "
-            + "tool. With strategy clone, green-environment names the temporary clone, which must not exist; choose another "
-            + "name or remove " + temporary.name() + ".");
+        throw StepFailure.usage(
+            "green-environment: "
+                + temporary.name()
+                + " already exists and was not created by this "
+                + "tool. With strategy clone, green-environment names the temporary clone, which must not exist; choose another "
+                + "name or remove "
+                + temporary.name()
+                + ".");
       }
       Roles roles = resolved(lookup.ready(permanent, log), null);
-      return Result.done("live: " + permanent.name() + "; leftover clone: " + temporary.name(), new CloneFindings(roles,
-          clone, false, true, List.of("found " + temporary.name() + ", an idle clone left by run " + run
-              + "; it is terminated before a new clone is made")));
+      return Result.done(
+          "live: " + permanent.name() + "; leftover clone: " + temporary.name(),
+          new CloneFindings(
+              roles,
+              clone,
+              false,
+              true,
+              List.of(
+                  "found "
+                      + temporary.name()
+                      + ", an idle clone left by run "
+                      + run
+                      + "; it is terminated before a new clone is made")));
     }
     if (!Tags.isOurs(tags)) {
       // Recovery moves production off the clone and later terminates it: never do that to an
       // environment this tool did not make (the other half of a swap pair, say).
-      throw StepFailure.usage("green-environment: " + temporary.name() + " holds the production CNAME ("
-          + temporary.cname() + ") and was not created by this tool, so it is not the clone of an earlier run. With "
-          + "strategy clone, green-environment names the temporary clone; to deploy to this pair use strategy swap, or "
-          + "choose another green-environment.");
+      throw StepFailure.usage(
+          "green-environment: "
+              + temporary.name()
+              + " holds the production CNAME ("
+              + temporary.cname()
+              + ") and was not created by this tool, so it is not the clone of an earlier run. With "
+              + "strategy clone, green-environment names the temporary clone; to deploy to this pair use strategy swap, or "
+              + "choose another green-environment.");
     }
     Environment cloneEnv = lookup.ready(temporary, log);
     permanent = lookup.ready(permanent, log);
     resolved(cloneEnv, permanent);
     boolean fit = ctx.request().fit(permanent);
-    String note = cloneEnv.name() + " (the clone of run " + run + ") was serving production; " + (fit
-        ? "production goes back to " + permanent.name() + " first"
-        : permanent.name() + " is not healthy, so the clone keeps serving while " + permanent.name() + " is deployed");
-    return Result.done("recovered: " + cloneEnv.name() + " holds production; " + permanent.name() + " is "
-        + permanent.stateLine(), new CloneFindings(ctx.production().roles(), Optional.empty(), true, fit, List.of(note)));
+    String note =
+        cloneEnv.name()
+            + " (the clone of run "
+            + run
+            + ") was serving production; "
+            + (fit
+                ? "production goes back to " + permanent.name() + " first"
+                : permanent.name()
+                    + " is not healthy, so the clone keeps serving while "
+                    + permanent.name()
+                    + " is deployed");
+    return Result.done(
+        "recovered: "
+            + cloneEnv.name()
+            + " holds production; "
+            + permanent.name()
+            + " is "
+            + permanent.stateLine(),
+        new CloneFindings(ctx.production().roles(), Optional.empty(), true, fit, List.of(note)));
   }
 
   private Roles resolved(Environment live, Environment standby) {

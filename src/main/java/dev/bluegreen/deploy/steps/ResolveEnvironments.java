@@ -24,17 +24,21 @@ public final class ResolveEnvironments extends ContextStep<PairFindings> {
 
   private final boolean waitForReady;
 
-  /** @param waitForReady false for {@code status}, which reports whatever it finds */
+  /**
+   * @param waitForReady false for {@code status}, which reports whatever it finds
+   */
   public ResolveEnvironments(Context ctx, boolean waitForReady) {
     super(ctx, "resolve-environments");
     this.waitForReady = waitForReady;
   }
 
-
   @Override
   public String title() {
     Request r = ctx.request();
-    return "Find the live and standby environments of " + r.application() + " (" + String.join(", ", r.topology().names())
+    return "Find the live and standby environments of "
+        + r.application()
+        + " ("
+        + String.join(", ", r.topology().names())
         + ")";
   }
 
@@ -53,13 +57,25 @@ public final class ResolveEnvironments extends ContextStep<PairFindings> {
     Optional<Environment> live = live(lookup, first, second);
     if (live.isEmpty()) {
       if (first.isEmpty() && second.isEmpty()) {
-        throw StepFailure.usage("Neither " + names.get(0) + " nor " + names.get(1) + " exists in application "
-            + r.application() + ". Create one environment serving " + r.productionCname().orElse("production")
-            + " first; the tool creates the other.");
+        throw StepFailure.usage(
+            "Neither "
+                + names.get(0)
+                + " nor "
+                + names.get(1)
+                + " exists in application "
+                + r.application()
+                + ". Create one environment serving "
+                + r.productionCname().orElse("production")
+                + " first; the tool creates the other.");
       }
-      throw StepFailure.usage("production-cname: " + r.productionCname().orElse("") + " is held by neither environment: "
-          + describeCname(names.get(0), first) + "; " + describeCname(names.get(1), second)
-          + ". Set production-cname to the CNAME your users reach.");
+      throw StepFailure.usage(
+          "production-cname: "
+              + r.productionCname().orElse("")
+              + " is held by neither environment: "
+              + describeCname(names.get(0), first)
+              + "; "
+              + describeCname(names.get(1), second)
+              + ". Set production-cname to the CNAME your users reach.");
     }
     Environment liveEnv = live.get();
     String standbyName = liveEnv.name().equals(names.get(0)) ? names.get(1) : names.get(0);
@@ -76,24 +92,43 @@ public final class ResolveEnvironments extends ContextStep<PairFindings> {
     if (standby.isEmpty() && r.command() == Command.DEPLOY) {
       Clones.refuseManagedDatabase(ctx, liveEnv);
       if (lookup.terminated(standbyName)) {
-        recovered.add("standby " + standbyName + " had been terminated; it is created again as a clone of " + liveEnv.name());
+        recovered.add(
+            "standby "
+                + standbyName
+                + " had been terminated; it is created again as a clone of "
+                + liveEnv.name());
       }
     }
     Environment l = liveEnv;
-    return Result.done("live: " + l.name() + " (" + l.cname() + ", " + l.versionLabel() + ", " + l.health() + "); standby: "
-        + standby.map(e -> e.name() + " (" + e.versionLabel() + ", " + e.health() + ")").orElse(standbyName + " (missing)"),
+    return Result.done(
+        "live: "
+            + l.name()
+            + " ("
+            + l.cname()
+            + ", "
+            + l.versionLabel()
+            + ", "
+            + l.health()
+            + "); standby: "
+            + standby
+                .map(e -> e.name() + " (" + e.versionLabel() + ", " + e.health() + ")")
+                .orElse(standbyName + " (missing)"),
         new PairFindings(roles, List.copyOf(recovered)));
   }
 
-  private Optional<Environment> live(Lookup lookup, Optional<Environment> first, Optional<Environment> second)
-      throws StepFailure {
+  private Optional<Environment> live(
+      Lookup lookup, Optional<Environment> first, Optional<Environment> second) throws StepFailure {
     Optional<String> production = ctx.request().productionCname();
     if (production.isPresent()) {
-      return List.of(first, second).stream().flatMap(Optional::stream)
-          .filter(e -> Cnames.matches(e.cname(), production.get())).findFirst();
+      return List.of(first, second).stream()
+          .flatMap(Optional::stream)
+          .filter(e -> Cnames.matches(e.cname(), production.get()))
+          .findFirst();
     }
     // Strategy clone (status): the permanent environment is live unless the clone holds production.
-    if (ctx.request().topology() instanceof Topology.Clone && first.isPresent() && second.isPresent()
+    if (ctx.request().topology() instanceof Topology.Clone
+        && first.isPresent()
+        && second.isPresent()
         && lookup.holdsProductionByTag(second.get())) {
       return second;
     }

@@ -16,24 +16,34 @@ import java.util.Optional;
  */
 public final class RetireStandby extends ContextStep<Void> {
 
-
   public RetireStandby(Context ctx, String id) {
     super(ctx, id);
   }
 
-
   @Override
   public String title() {
-    return "Terminate " + ctx.production().current().flatMap(r -> r.standby()).map(Environment::name).orElse("the standby")
-        + " after " + Durations.format(ctx.request().get(Inputs.DRAIN_TIME)) + " of draining";
+    return "Terminate "
+        + ctx.production()
+            .current()
+            .flatMap(r -> r.standby())
+            .map(Environment::name)
+            .orElse("the standby")
+        + " after "
+        + Durations.format(ctx.request().get(Inputs.DRAIN_TIME))
+        + " of draining";
   }
 
   @Override
   public Result<Void> run(Log log) throws StepFailure, InterruptedException {
-    Environment target = ctx.production().roles().standby()
-        .orElseThrow(() -> new StepFailure("there is no standby environment"));
+    Environment target =
+        ctx.production()
+            .roles()
+            .standby()
+            .orElseThrow(() -> new StepFailure("there is no standby environment"));
     if (!Drain.await(ctx, log, target.name(), ctx.production().lostProductionAt(target.name()))) {
-      throw new StepFailure(StepFailure.Kind.CANCELLED, "cancelled while " + target.name() + " was draining; it keeps running");
+      throw new StepFailure(
+          StepFailure.Kind.CANCELLED,
+          "cancelled while " + target.name() + " was draining; it keeps running");
     }
     Optional<Environment> now = ctx.find(target.name());
     if (now.isEmpty() || now.get().isGone()) {

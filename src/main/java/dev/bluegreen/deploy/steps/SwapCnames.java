@@ -21,24 +21,27 @@ import java.util.Optional;
  */
 public final class SwapCnames extends ContextStep<Void> {
 
-
   public SwapCnames(Context ctx, String id) {
     super(ctx, id);
   }
 
-
   @Override
   public String title() {
     Optional<Roles> roles = ctx.production().current();
-    return "Swap CNAMEs: " + roles.flatMap(Roles::standby).map(Environment::name).orElse("standby") + " takes "
-        + roles.map(Roles::productionCname).orElse("production") + " from " + roles.map(r -> r.live().name()).orElse("live");
+    return "Swap CNAMEs: "
+        + roles.flatMap(Roles::standby).map(Environment::name).orElse("standby")
+        + " takes "
+        + roles.map(Roles::productionCname).orElse("production")
+        + " from "
+        + roles.map(r -> r.live().name()).orElse("live");
   }
 
   @Override
   public Result<Void> run(Log log) throws StepFailure, InterruptedException {
     Roles roles = ctx.production().roles();
     Environment live = roles.live();
-    Environment standby = roles.standby().orElseThrow(() -> new StepFailure("there is no standby environment"));
+    Environment standby =
+        roles.standby().orElseThrow(() -> new StepFailure("there is no standby environment"));
     Instant started = ctx.clock().instant();
     String requestId;
     try {
@@ -48,18 +51,28 @@ public final class SwapCnames extends ContextStep<Void> {
       if (!e.isTransient() || !holdsProduction(ctx, standby.name())) {
         throw new StepFailure(StepFailure.Kind.FAILED, e.getMessage(), e);
       }
-      log.warning("SwapEnvironmentCNAMEs reported " + e.getMessage() + ", but the CNAMEs were swapped");
+      log.warning(
+          "SwapEnvironmentCNAMEs reported " + e.getMessage() + ", but the CNAMEs were swapped");
       requestId = null;
     }
     ctx.production().movedTo(standby.name(), ctx.clock().instant());
-    log.info("SwapEnvironmentCNAMEs " + standby.name() + " ⇄ " + live.name() + (requestId == null ? ""
-        : " (request " + requestId + ")"));
+    log.info(
+        "SwapEnvironmentCNAMEs "
+            + standby.name()
+            + " ⇄ "
+            + live.name()
+            + (requestId == null ? "" : " (request " + requestId + ")"));
     if (requestId != null) {
       ctx.waits(log).awaitSwap(requestId, started, standby.name());
     }
     ctx.refreshRoles();
-    return Result.done(standby.name() + " now holds " + roles.productionCname() + " (" + live.name()
-        + " has the standby CNAME)");
+    return Result.done(
+        standby.name()
+            + " now holds "
+            + roles.productionCname()
+            + " ("
+            + live.name()
+            + " has the standby CNAME)");
   }
 
   @Override
@@ -68,17 +81,20 @@ public final class SwapCnames extends ContextStep<Void> {
     if (roles.isEmpty() || roles.get().standby().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new SwapBack(ctx, roles.get().live().name(), roles.get().standby().get().name()));
+    return Optional.of(
+        new SwapBack(ctx, roles.get().live().name(), roles.get().standby().get().name()));
   }
 
   static boolean holdsProduction(Context ctx, String name) throws StepFailure {
-    return ctx.find(name).map(e -> Cnames.matches(e.cname(), ctx.production().roles().productionCname())).orElse(false);
+    return ctx.find(name)
+        .map(e -> Cnames.matches(e.cname(), ctx.production().roles().productionCname()))
+        .orElse(false);
   }
 
   /** Puts production back on the environment that had it before the swap. */
   public static final class SwapBack implements Undo {
     private final Context ctx;
-      private final String originalLive;
+    private final String originalLive;
     private final String originalStandby;
 
     SwapBack(Context ctx, String originalLive, String originalStandby) {
@@ -108,9 +124,18 @@ public final class SwapCnames extends ContextStep<Void> {
         return Outcome.unchanged("production is on " + originalLive + "; nothing to swap back");
       }
       if (!ctx.request().fit(back) || !production.isGood(back.versionLabel())) {
-        return Outcome.unchanged("not swapped back: " + originalLive + " is " + back.stateLine() + " with "
-            + back.versionLabel() + (production.isGood(back.versionLabel()) ? "" : ", a version that did not pass its checks")
-            + "; production stays on " + originalStandby);
+        return Outcome.unchanged(
+            "not swapped back: "
+                + originalLive
+                + " is "
+                + back.stateLine()
+                + " with "
+                + back.versionLabel()
+                + (production.isGood(back.versionLabel())
+                    ? ""
+                    : ", a version that did not pass its checks")
+                + "; production stays on "
+                + originalStandby);
       }
       Instant started = ctx.clock().instant();
       String requestId = ctx.aws().swapCnames(originalLive, originalStandby);
@@ -121,18 +146,37 @@ public final class SwapCnames extends ContextStep<Void> {
         // After a cancel there are seconds left, not minutes: the CNAMEs tell whether it happened.
         if (ctx.cancellation().requested() && holdsProduction(ctx, originalLive)) {
           ctx.refreshRoles();
-          return Outcome.reverted("swapped back: " + originalLive + " holds " + cname + " again (cancelled before the "
-              + "swap's completion event; check the environments' events)");
+          return Outcome.reverted(
+              "swapped back: "
+                  + originalLive
+                  + " holds "
+                  + cname
+                  + " again (cancelled before the "
+                  + "swap's completion event; check the environments' events)");
         }
         throw e;
       }
       ctx.refreshRoles();
       if (ctx.cancellation().requested()) {
-        return Outcome.reverted("swapped back: " + originalLive + " (" + back.versionLabel() + ") serves " + cname + " again");
+        return Outcome.reverted(
+            "swapped back: "
+                + originalLive
+                + " ("
+                + back.versionLabel()
+                + ") serves "
+                + cname
+                + " again");
       }
       HealthVerdict verdict = ctx.health().check(cname, ctx.request().healthCheck(), log);
-      return Outcome.reverted("swapped back: " + originalLive + " (" + back.versionLabel() + ") serves " + cname + " again; "
-          + (verdict.healthy() ? verdict.summary() : "but " + verdict.summary()));
+      return Outcome.reverted(
+          "swapped back: "
+              + originalLive
+              + " ("
+              + back.versionLabel()
+              + ") serves "
+              + cname
+              + " again; "
+              + (verdict.healthy() ? verdict.summary() : "but " + verdict.summary()));
     }
   }
 }

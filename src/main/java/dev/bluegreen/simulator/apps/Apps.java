@@ -6,15 +6,15 @@ import dev.bluegreen.simulator.beanstalk.SimEnvironment;
 import dev.bluegreen.simulator.core.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The applications behind the environments' CNAMEs, as the simulator's HTTP proxy serves them:
- * what a DNS lookup of a CNAME returns, what a request to a CNAME or load balancer gets from the
- * version running there, and faults that fail an environment's health checks. It reads
- * environments through {@link Beanstalk} and holds no state of its own; every operation holds the
- * account lock ({@link Scheduler}), so an answer reflects one instant.
+ * The applications behind the environments' CNAMEs, as the simulator's HTTP proxy serves them: what
+ * a DNS lookup of a CNAME returns, what a request to a CNAME or load balancer gets from the version
+ * running there, and faults that fail an environment's health checks. It reads environments through
+ * {@link Beanstalk} and holds no state of its own; every operation holds the account lock ({@link
+ * Scheduler}), so an answer reflects one instant.
  */
 public final class Apps {
 
@@ -29,14 +29,18 @@ public final class Apps {
     this.beanstalk = beanstalk;
   }
 
-  /** What a request to {@code host} gets now: routed by CNAME or load balancer name; null when nothing answers. */
+  /**
+   * What a request to {@code host} gets now: routed by CNAME or load balancer name; null when
+   * nothing answers.
+   */
   public AppResponse serve(String host) {
     synchronized (scheduler) {
       scheduler.settle();
       String h = host.toLowerCase(Locale.ROOT);
       SimEnvironment env = null;
       for (SimEnvironment e : beanstalk.environmentRecords()) {
-        if (e.isTerminated() && !h.equals(String.valueOf(e.endpointUrl()).toLowerCase(Locale.ROOT))) {
+        if (e.isTerminated()
+            && !h.equals(String.valueOf(e.endpointUrl()).toLowerCase(Locale.ROOT))) {
           continue;
         }
         if (h.equalsIgnoreCase(e.cname()) || h.equalsIgnoreCase(e.endpointUrl())) {
@@ -48,19 +52,27 @@ public final class Apps {
         return null;
       }
       return switch (env.status()) {
-        case "Terminated", "Terminating" -> new AppResponse(503, "Service Unavailable", env.name(), null);
+        case "Terminated", "Terminating" ->
+            new AppResponse(503, "Service Unavailable", env.name(), null);
         case "Launching" -> new AppResponse(503, "Service Unavailable", env.name(), null);
         default -> {
-          if (env.status().equals("Ready") && "Red".equals(env.health()) && env.runningVersion() == null
-              && beanstalk.behaviourOf(env).equals(Behaviour.HEALTHY) && env.versionLabel() != null) {
+          if (env.status().equals("Ready")
+              && "Red".equals(env.health())
+              && env.runningVersion() == null
+              && beanstalk.behaviourOf(env).equals(Behaviour.HEALTHY)
+              && env.versionLabel() != null) {
             yield new AppResponse(502, "Bad Gateway", env.name(), null);
           }
           Behaviour b = beanstalk.behaviourOf(env);
           if (beanstalk.degraded(env)) {
             yield new AppResponse(503, "Service Unavailable", env.name(), env.runningVersion());
           }
-          String body = b.body() != null ? b.body()
-              : env.runningVersion() != null ? env.runningVersion() : "Elastic Beanstalk sample application";
+          String body =
+              b.body() != null
+                  ? b.body()
+                  : env.runningVersion() != null
+                      ? env.runningVersion()
+                      : "Elastic Beanstalk sample application";
           yield new AppResponse(b.status(), body, env.name(), env.runningVersion());
         }
       };
@@ -71,8 +83,10 @@ public final class Apps {
   public Optional<String> resolve(String cname) {
     synchronized (scheduler) {
       scheduler.settle();
-      return beanstalk.environmentRecords().stream().filter(e -> !e.isTerminated() && cname.equalsIgnoreCase(e.cname()))
-          .map(SimEnvironment::endpointUrl).findFirst();
+      return beanstalk.environmentRecords().stream()
+          .filter(e -> !e.isTerminated() && cname.equalsIgnoreCase(e.cname()))
+          .map(SimEnvironment::endpointUrl)
+          .findFirst();
     }
   }
 
@@ -80,10 +94,13 @@ public final class Apps {
   public void turnRedAt(String environmentName, Instant at) {
     synchronized (scheduler) {
       scheduler.settle();
-      SimEnvironment env = beanstalk.findLive(environmentName)
-          .orElseThrow(() -> new IllegalArgumentException("no environment " + environmentName));
+      SimEnvironment env =
+          beanstalk
+              .findLive(environmentName)
+              .orElseThrow(() -> new IllegalArgumentException("no environment " + environmentName));
       Duration delay = Duration.between(scheduler.now(), at);
-      scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay, () -> beanstalk.forceRed(env, true));
+      scheduler.schedule(
+          delay.isNegative() ? Duration.ZERO : delay, () -> beanstalk.forceRed(env, true));
       scheduler.settle();
     }
   }

@@ -51,7 +51,9 @@ final class Applications {
       if (applications.containsKey(name)) {
         throw ApiError.invalidParameter("Application " + name + " already exists.");
       }
-      SimApplication app = new SimApplication(name, beanstalk.arn("application/" + name), description, scheduler.now());
+      SimApplication app =
+          new SimApplication(
+              name, beanstalk.arn("application/" + name), description, scheduler.now());
       applications.put(name, app);
       return app;
     }
@@ -60,7 +62,9 @@ final class Applications {
   List<SimApplication> applications(Collection<String> names) {
     synchronized (scheduler) {
       scheduler.settle();
-      return applications.values().stream().filter(a -> names.isEmpty() || names.contains(a.name)).toList();
+      return applications.values().stream()
+          .filter(a -> names.isEmpty() || names.contains(a.name))
+          .toList();
     }
   }
 
@@ -91,8 +95,15 @@ final class Applications {
     }
   }
 
-  SimVersion createApplicationVersion(String applicationName, String label, String description,
-      String bucket, String key, boolean autoCreate, boolean process, Map<String, String> tags) {
+  SimVersion createApplicationVersion(
+      String applicationName,
+      String label,
+      String description,
+      String bucket,
+      String key,
+      boolean autoCreate,
+      boolean process,
+      Map<String, String> tags) {
     synchronized (scheduler) {
       scheduler.settle();
       checkLength("applicationName", applicationName, 1, 100);
@@ -109,22 +120,38 @@ final class Applications {
       }
       long total = applications.values().stream().mapToLong(a -> a.versions.size()).sum();
       if (total >= versionQuota) {
-        throw new ApiError(400, "TooManyApplicationVersionsException", "You cannot have more than " + versionQuota
-            + " Application Versions. Either remove some Application Versions or request a limit increase.");
+        throw new ApiError(
+            400,
+            "TooManyApplicationVersionsException",
+            "You cannot have more than "
+                + versionQuota
+                + " Application Versions. Either remove some Application Versions or request a limit increase.");
       }
       Behaviour behaviour = Behaviour.HEALTHY;
       if (bucket != null || key != null) {
         S3Object object = s3.object(bucket, key).orElse(null);
         if (object == null) {
           // Text as the service words it for a bundle it cannot read.
-          throw ApiError.invalidParameter("Unable to download from S3 location (Bucket: " + bucket + " Key: " + key
-              + "). Reason: Not Found");
+          throw ApiError.invalidParameter(
+              "Unable to download from S3 location (Bucket: "
+                  + bucket
+                  + " Key: "
+                  + key
+                  + "). Reason: Not Found");
         }
         behaviour = Behaviour.fromBundle(object.data());
       }
-      SimVersion version = new SimVersion(applicationName, label,
-          beanstalk.arn("applicationversion/" + applicationName + "/" + label), description, bucket, key, scheduler.now(),
-          behaviour, process ? "Processed" : "Unprocessed");
+      SimVersion version =
+          new SimVersion(
+              applicationName,
+              label,
+              beanstalk.arn("applicationversion/" + applicationName + "/" + label),
+              description,
+              bucket,
+              key,
+              scheduler.now(),
+              behaviour,
+              process ? "Processed" : "Unprocessed");
       version.tags.putAll(tags);
       app.versions.put(label, version);
       return version;
@@ -159,13 +186,22 @@ final class Applications {
       if (version == null) {
         throw ApiError.invalidParameter("No Application Version named '" + label + "' found.");
       }
-      List<String> users = beanstalk.environmentRecords().stream()
-          .filter(e -> !e.isTerminated() && e.applicationName.equals(applicationName)
-              && (label.equals(e.versionLabel) || label.equals(e.runningVersion)))
-          .map(e -> e.name).toList();
+      List<String> users =
+          beanstalk.environmentRecords().stream()
+              .filter(
+                  e ->
+                      !e.isTerminated()
+                          && e.applicationName.equals(applicationName)
+                          && (label.equals(e.versionLabel) || label.equals(e.runningVersion)))
+              .map(e -> e.name)
+              .toList();
       if (!users.isEmpty()) {
-        throw ApiError.invalidParameter("Unable to delete application version " + label
-            + " because it is being used by environment(s): " + String.join(", ", users) + ".");
+        throw ApiError.invalidParameter(
+            "Unable to delete application version "
+                + label
+                + " because it is being used by environment(s): "
+                + String.join(", ", users)
+                + ".");
       }
       app.versions.remove(label);
       if (deleteSourceBundle && version.s3Bucket != null) {
@@ -174,27 +210,47 @@ final class Applications {
     }
   }
 
-  SimTemplate createConfigurationTemplate(String applicationName, String templateName, String environmentId,
-      String solutionStackName, String description) {
+  SimTemplate createConfigurationTemplate(
+      String applicationName,
+      String templateName,
+      String environmentId,
+      String solutionStackName,
+      String description) {
     synchronized (scheduler) {
       scheduler.settle();
       SimApplication app = application(applicationName);
       checkLength("templateName", templateName, 1, 100);
       if (app.templates.containsKey(templateName)) {
-        throw ApiError.invalidParameter("Configuration Template " + templateName + " already exists.");
+        throw ApiError.invalidParameter(
+            "Configuration Template " + templateName + " already exists.");
       }
       SimTemplate template;
       if (environmentId != null) {
         SimEnvironment env = beanstalk.liveById(environmentId);
         Beanstalk.requireReady(env);
-        template = new SimTemplate(applicationName, templateName, description, env.solutionStackName, env.platformArn,
-            scheduler.now(), List.copyOf(env.optionSettings));
+        template =
+            new SimTemplate(
+                applicationName,
+                templateName,
+                description,
+                env.solutionStackName,
+                env.platformArn,
+                scheduler.now(),
+                List.copyOf(env.optionSettings));
       } else if (solutionStackName != null) {
-        template = new SimTemplate(applicationName, templateName, description, solutionStackName, null, scheduler.now(),
-            List.of());
+        template =
+            new SimTemplate(
+                applicationName,
+                templateName,
+                description,
+                solutionStackName,
+                null,
+                scheduler.now(),
+                List.of());
       } else {
-        throw ApiError.combination("Configuration template must specify a SolutionStackName, PlatformArn, "
-            + "SourceConfiguration or EnvironmentId.");
+        throw ApiError.combination(
+            "Configuration template must specify a SolutionStackName, PlatformArn, "
+                + "SourceConfiguration or EnvironmentId.");
       }
       app.templates.put(templateName, template);
       return template;
@@ -206,7 +262,12 @@ final class Applications {
       scheduler.settle();
       SimApplication app = application(applicationName);
       if (app.templates.remove(templateName) == null) {
-        throw ApiError.invalidParameter("No Configuration Template named '" + applicationName + "/" + templateName + "' found.");
+        throw ApiError.invalidParameter(
+            "No Configuration Template named '"
+                + applicationName
+                + "/"
+                + templateName
+                + "' found.");
       }
     }
   }

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Locale;
 
 /**
  * Elastic Beanstalk's state and operations: applications, versions, configuration templates,
@@ -63,7 +63,10 @@ public final class Beanstalk {
     return "elasticbeanstalk-" + account.region() + "-" + account.accountId();
   }
 
-  /** How many application versions the account may hold (DescribeAccountAttributes, CreateApplicationVersion). */
+  /**
+   * How many application versions the account may hold (DescribeAccountAttributes,
+   * CreateApplicationVersion).
+   */
   public void setVersionQuota(int quota) {
     applications.setVersionQuota(quota);
   }
@@ -89,7 +92,10 @@ public final class Beanstalk {
     return events.all();
   }
 
-  /** Every operation that has ended so far (launches, deployments, swaps, terminations), in order of ending. */
+  /**
+   * Every operation that has ended so far (launches, deployments, swaps, terminations), in order of
+   * ending.
+   */
   public List<Operation> operations() {
     return lifecycle.operations();
   }
@@ -111,19 +117,32 @@ public final class Beanstalk {
   }
 
   /** Seeding: a processed version of a bundle that is in S3 already. */
-  public void seedVersion(String applicationName, String label, String description, String bucket, String key) {
-    applications.createApplicationVersion(applicationName, label, description, bucket, key, false, true, Map.of());
+  public void seedVersion(
+      String applicationName, String label, String description, String bucket, String key) {
+    applications.createApplicationVersion(
+        applicationName, label, description, bucket, key, false, true, Map.of());
   }
 
   /** Seeding: see {@link Lifecycle#seedEnvironment}. */
-  public void seedEnvironment(String applicationName, String name, String cnamePrefix, String versionLabel, String tier,
-      boolean withDatabase, Map<String, String> tags) {
-    lifecycle.seedEnvironment(applicationName, name, cnamePrefix, versionLabel, tier, withDatabase, tags);
+  public void seedEnvironment(
+      String applicationName,
+      String name,
+      String cnamePrefix,
+      String versionLabel,
+      String tier,
+      boolean withDatabase,
+      Map<String, String> tags) {
+    lifecycle.seedEnvironment(
+        applicationName, name, cnamePrefix, versionLabel, tier, withDatabase, tags);
   }
 
-  // ---------------------------------------------------------------- for the applications behind the CNAMEs
+  // ---------------------------------------------------------------- for the applications behind
+  // the CNAMEs
 
-  /** Every environment ever created, in order of creation: the live records, to read under the account lock. */
+  /**
+   * Every environment ever created, in order of creation: the live records, to read under the
+   * account lock.
+   */
   public List<SimEnvironment> environmentRecords() {
     return Collections.unmodifiableList(environments);
   }
@@ -138,7 +157,10 @@ public final class Beanstalk {
     return health.behaviourOf(env);
   }
 
-  /** True once the running version has degraded ({@link Behaviour#redAfterSeconds()}); call under the account lock. */
+  /**
+   * True once the running version has degraded ({@link Behaviour#redAfterSeconds()}); call under
+   * the account lock.
+   */
   public boolean degraded(SimEnvironment env) {
     return health.degraded(env);
   }
@@ -157,8 +179,13 @@ public final class Beanstalk {
   }
 
   /** Environments as DescribeEnvironments lists them: recently terminated ones included. */
-  List<SimEnvironment> describeEnvironments(String applicationName, Collection<String> names,
-      Collection<String> ids, String versionLabel, Boolean includeDeleted, Instant deletedBackTo) {
+  List<SimEnvironment> describeEnvironments(
+      String applicationName,
+      Collection<String> names,
+      Collection<String> ids,
+      String versionLabel,
+      Boolean includeDeleted,
+      Instant deletedBackTo) {
     synchronized (scheduler) {
       scheduler.settle();
       Instant now = scheduler.now();
@@ -178,9 +205,10 @@ public final class Beanstalk {
         }
         if (e.isTerminated()) {
           boolean lingering = e.terminatedAt.plus(timings.terminatedVisibleFor()).isAfter(now);
-          boolean wanted = Boolean.TRUE.equals(includeDeleted)
-              ? deletedBackTo == null || !e.terminatedAt.isBefore(deletedBackTo)
-              : includeDeleted == null && lingering;
+          boolean wanted =
+              Boolean.TRUE.equals(includeDeleted)
+                  ? deletedBackTo == null || !e.terminatedAt.isBefore(deletedBackTo)
+                  : includeDeleted == null && lingering;
           if (!wanted) {
             continue;
           }
@@ -198,13 +226,21 @@ public final class Beanstalk {
     if (id != null) {
       return liveById(id);
     }
-    return findLive(name).orElseThrow(() ->
-        ApiError.invalidParameter("No Environment found for EnvironmentName = '" + name + "'."));
+    return findLive(name)
+        .orElseThrow(
+            () ->
+                ApiError.invalidParameter(
+                    "No Environment found for EnvironmentName = '" + name + "'."));
   }
 
   SimEnvironment liveById(String id) {
-    return environments.stream().filter(e -> e.id.equals(id) && !e.isTerminated()).findFirst().orElseThrow(() ->
-        ApiError.invalidParameter("No Environment found for EnvironmentId = '" + id + "'."));
+    return environments.stream()
+        .filter(e -> e.id.equals(id) && !e.isTerminated())
+        .findFirst()
+        .orElseThrow(
+            () ->
+                ApiError.invalidParameter(
+                    "No Environment found for EnvironmentId = '" + id + "'."));
   }
 
   /** The name of the environment with this id, terminated or not. */
@@ -214,7 +250,10 @@ public final class Beanstalk {
 
   static void requireReady(SimEnvironment env) {
     if (!"Ready".equals(env.status)) {
-      throw ApiError.invalidParameter("Environment named " + env.name + " is in an invalid state for this operation. Must be Ready.");
+      throw ApiError.invalidParameter(
+          "Environment named "
+              + env.name
+              + " is in an invalid state for this operation. Must be Ready.");
     }
   }
 
@@ -227,7 +266,8 @@ public final class Beanstalk {
       scheduler.settle();
       checkLength("cNAMEPrefix", prefix, 4, 63);
       String wanted = fullyQualifiedCname(prefix).toLowerCase(Locale.ROOT);
-      return environments.stream().noneMatch(e -> !e.isTerminated() && e.cname != null && e.cname.equalsIgnoreCase(wanted));
+      return environments.stream()
+          .noneMatch(e -> !e.isTerminated() && e.cname != null && e.cname.equalsIgnoreCase(wanted));
     }
   }
 
@@ -235,8 +275,13 @@ public final class Beanstalk {
     synchronized (scheduler) {
       scheduler.settle();
       applications.application(applicationName);
-      SimEnvironment env = findLive(environmentName).filter(e -> e.applicationName.equals(applicationName)).orElseThrow(() ->
-          ApiError.invalidParameter("No Environment found for EnvironmentName = '" + environmentName + "'."));
+      SimEnvironment env =
+          findLive(environmentName)
+              .filter(e -> e.applicationName.equals(applicationName))
+              .orElseThrow(
+                  () ->
+                      ApiError.invalidParameter(
+                          "No Environment found for EnvironmentName = '" + environmentName + "'."));
       return List.copyOf(env.optionSettings);
     }
   }
@@ -251,21 +296,38 @@ public final class Beanstalk {
   // ---------------------------------------------------------------- shared
 
   String arn(String resource) {
-    return "arn:aws:elasticbeanstalk:" + account.region() + ":" + account.accountId() + ":" + resource;
+    return "arn:aws:elasticbeanstalk:"
+        + account.region()
+        + ":"
+        + account.accountId()
+        + ":"
+        + resource;
   }
 
   static void checkLength(String member, String value, int min, int max) {
     if (value == null) {
-      throw ApiError.validation("1 validation error detected: Value null at '" + member
-          + "' failed to satisfy constraint: Member must not be null");
+      throw ApiError.validation(
+          "1 validation error detected: Value null at '"
+              + member
+              + "' failed to satisfy constraint: Member must not be null");
     }
     if (value.length() < min) {
-      throw ApiError.validation("1 validation error detected: Value '" + value + "' at '" + member
-          + "' failed to satisfy constraint: Member must have length greater than or equal to " + min);
+      throw ApiError.validation(
+          "1 validation error detected: Value '"
+              + value
+              + "' at '"
+              + member
+              + "' failed to satisfy constraint: Member must have length greater than or equal to "
+              + min);
     }
     if (value.length() > max) {
-      throw ApiError.validation("1 validation error detected: Value '" + value + "' at '" + member
-          + "' failed to satisfy constraint: Member must have length less than or equal to " + max);
+      throw ApiError.validation(
+          "1 validation error detected: Value '"
+              + value
+              + "' at '"
+              + member
+              + "' failed to satisfy constraint: Member must have length less than or equal to "
+              + max);
     }
   }
 }

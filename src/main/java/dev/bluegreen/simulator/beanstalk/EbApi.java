@@ -17,9 +17,18 @@ import java.util.Set;
 public final class EbApi {
 
   static final String XMLNS = "http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/";
-  static final Set<String> READ_ONLY = Set.of("DescribeApplications", "DescribeApplicationVersions", "DescribeConfigurationSettings",
-      "DescribeEnvironments", "DescribeEvents", "DescribeEnvironmentHealth", "CheckDNSAvailability", "ListTagsForResource",
-      "DescribeAccountAttributes", "DescribeConfigurationOptions");
+  static final Set<String> READ_ONLY =
+      Set.of(
+          "DescribeApplications",
+          "DescribeApplicationVersions",
+          "DescribeConfigurationSettings",
+          "DescribeEnvironments",
+          "DescribeEvents",
+          "DescribeEnvironmentHealth",
+          "CheckDNSAvailability",
+          "ListTagsForResource",
+          "DescribeAccountAttributes",
+          "DescribeConfigurationOptions");
 
   private final Beanstalk beanstalk;
   private final Applications applications;
@@ -53,7 +62,8 @@ public final class EbApi {
   private boolean dispatch(String action, QueryRequest req, String requestId, Xml x) {
     switch (action) {
       case "CreateApplication" -> {
-        SimApplication app = applications.createApplication(req.required("ApplicationName"), req.get("Description"));
+        SimApplication app =
+            applications.createApplication(req.required("ApplicationName"), req.get("Description"));
         x.open("Application");
         application(x, app);
         x.close("Application");
@@ -69,15 +79,23 @@ public final class EbApi {
       }
       case "CreateStorageLocation" -> x.text("S3Bucket", applications.createStorageLocation());
       case "CreateApplicationVersion" -> {
-        SimVersion v = applications.createApplicationVersion(req.required("ApplicationName"), req.required("VersionLabel"),
-            req.get("Description"), req.get("SourceBundle.S3Bucket"), req.get("SourceBundle.S3Key"),
-            Boolean.TRUE.equals(req.bool("AutoCreateApplication")), Boolean.TRUE.equals(req.bool("Process")), req.tags("Tags"));
+        SimVersion v =
+            applications.createApplicationVersion(
+                req.required("ApplicationName"),
+                req.required("VersionLabel"),
+                req.get("Description"),
+                req.get("SourceBundle.S3Bucket"),
+                req.get("SourceBundle.S3Key"),
+                Boolean.TRUE.equals(req.bool("AutoCreateApplication")),
+                Boolean.TRUE.equals(req.bool("Process")),
+                req.tags("Tags"));
         x.open("ApplicationVersion");
         version(x, v);
         x.close("ApplicationVersion");
       }
       case "DescribeApplicationVersions" -> {
-        List<SimVersion> all = applications.versions(req.get("ApplicationName"), req.list("VersionLabels"));
+        List<SimVersion> all =
+            applications.versions(req.get("ApplicationName"), req.list("VersionLabels"));
         Page<SimVersion> page = Page.of(all, req.integer("MaxRecords"), req.get("NextToken"));
         x.open("ApplicationVersions");
         for (SimVersion v : page.items()) {
@@ -88,44 +106,88 @@ public final class EbApi {
         x.close("ApplicationVersions").text("NextToken", page.nextToken());
       }
       case "DeleteApplicationVersion" -> {
-        applications.deleteApplicationVersion(req.required("ApplicationName"), req.required("VersionLabel"),
+        applications.deleteApplicationVersion(
+            req.required("ApplicationName"),
+            req.required("VersionLabel"),
             Boolean.TRUE.equals(req.bool("DeleteSourceBundle")));
         return false;
       }
       case "CreateConfigurationTemplate" -> {
-        SimTemplate t = applications.createConfigurationTemplate(req.required("ApplicationName"), req.required("TemplateName"),
-            req.get("EnvironmentId"), req.get("SolutionStackName"), req.get("Description"));
+        SimTemplate t =
+            applications.createConfigurationTemplate(
+                req.required("ApplicationName"),
+                req.required("TemplateName"),
+                req.get("EnvironmentId"),
+                req.get("SolutionStackName"),
+                req.get("Description"));
         template(x, t, null, List.of());
       }
       case "DeleteConfigurationTemplate" -> {
-        applications.deleteConfigurationTemplate(req.required("ApplicationName"), req.required("TemplateName"));
+        applications.deleteConfigurationTemplate(
+            req.required("ApplicationName"), req.required("TemplateName"));
         return false;
       }
       case "DescribeConfigurationSettings" -> describeConfigurationSettings(req, x);
       case "CreateEnvironment" -> {
-        SimEnvironment env = beanstalk.lifecycle.createEnvironment(new CreateEnvironment(req.required("ApplicationName"),
-            req.required("EnvironmentName"), req.get("CNAMEPrefix"), req.get("Description"), req.get("Tier.Name"),
-            req.get("VersionLabel"), req.get("TemplateName"), req.get("SolutionStackName"), req.get("PlatformArn"),
-            req.tags("Tags"), options(req, "OptionSettings")), requestId);
+        SimEnvironment env =
+            beanstalk.lifecycle.createEnvironment(
+                new CreateEnvironment(
+                    req.required("ApplicationName"),
+                    req.required("EnvironmentName"),
+                    req.get("CNAMEPrefix"),
+                    req.get("Description"),
+                    req.get("Tier.Name"),
+                    req.get("VersionLabel"),
+                    req.get("TemplateName"),
+                    req.get("SolutionStackName"),
+                    req.get("PlatformArn"),
+                    req.tags("Tags"),
+                    options(req, "OptionSettings")),
+                requestId);
         environment(x, env);
       }
-      case "UpdateEnvironment" -> environment(x, beanstalk.updates.updateEnvironment(req.get("EnvironmentName"),
-          req.get("EnvironmentId"), req.get("VersionLabel"), options(req, "OptionSettings"), options(req, "OptionsToRemove"),
-          req.get("Description"), requestId));
+      case "UpdateEnvironment" ->
+          environment(
+              x,
+              beanstalk.updates.updateEnvironment(
+                  req.get("EnvironmentName"),
+                  req.get("EnvironmentId"),
+                  req.get("VersionLabel"),
+                  options(req, "OptionSettings"),
+                  options(req, "OptionsToRemove"),
+                  req.get("Description"),
+                  requestId));
       case "SwapEnvironmentCNAMEs" -> {
-        beanstalk.updates.swapCnames(req.get("SourceEnvironmentName"), req.get("SourceEnvironmentId"),
-            req.get("DestinationEnvironmentName"), req.get("DestinationEnvironmentId"), requestId);
+        beanstalk.updates.swapCnames(
+            req.get("SourceEnvironmentName"),
+            req.get("SourceEnvironmentId"),
+            req.get("DestinationEnvironmentName"),
+            req.get("DestinationEnvironmentId"),
+            requestId);
         return false;
       }
-      case "TerminateEnvironment" -> environment(x, beanstalk.lifecycle.terminateEnvironment(req.get("EnvironmentName"),
-          req.get("EnvironmentId"), Boolean.TRUE.equals(req.bool("ForceTerminate")), requestId));
+      case "TerminateEnvironment" ->
+          environment(
+              x,
+              beanstalk.lifecycle.terminateEnvironment(
+                  req.get("EnvironmentName"),
+                  req.get("EnvironmentId"),
+                  Boolean.TRUE.equals(req.bool("ForceTerminate")),
+                  requestId));
       case "AbortEnvironmentUpdate" -> {
-        beanstalk.updates.abortEnvironmentUpdate(req.get("EnvironmentName"), req.get("EnvironmentId"), requestId);
+        beanstalk.updates.abortEnvironmentUpdate(
+            req.get("EnvironmentName"), req.get("EnvironmentId"), requestId);
         return false;
       }
       case "DescribeEnvironments" -> {
-        List<SimEnvironment> all = beanstalk.describeEnvironments(req.get("ApplicationName"), req.list("EnvironmentNames"),
-            req.list("EnvironmentIds"), req.get("VersionLabel"), req.bool("IncludeDeleted"), req.time("IncludedDeletedBackTo"));
+        List<SimEnvironment> all =
+            beanstalk.describeEnvironments(
+                req.get("ApplicationName"),
+                req.list("EnvironmentNames"),
+                req.list("EnvironmentIds"),
+                req.get("VersionLabel"),
+                req.bool("IncludeDeleted"),
+                req.time("IncludedDeletedBackTo"));
         Page<SimEnvironment> page = Page.of(all, req.integer("MaxRecords"), req.get("NextToken"));
         x.open("Environments");
         for (SimEnvironment env : page.items()) {
@@ -136,55 +198,99 @@ public final class EbApi {
         x.close("Environments").text("NextToken", page.nextToken());
       }
       case "DescribeEvents" -> {
-        List<SimEvent> all = beanstalk.events.events(req.get("ApplicationName"), req.get("EnvironmentName"),
-            req.get("EnvironmentId"), req.get("VersionLabel"), req.get("RequestId"), req.get("Severity"), req.time("StartTime"),
-            req.time("EndTime"));
+        List<SimEvent> all =
+            beanstalk.events.events(
+                req.get("ApplicationName"),
+                req.get("EnvironmentName"),
+                req.get("EnvironmentId"),
+                req.get("VersionLabel"),
+                req.get("RequestId"),
+                req.get("Severity"),
+                req.time("StartTime"),
+                req.time("EndTime"));
         Page<SimEvent> page = Page.of(all, req.integer("MaxRecords"), req.get("NextToken"));
         x.open("Events");
         for (SimEvent e : page.items()) {
-          x.open("member").text("EventDate", e.date()).text("Message", e.message()).text("ApplicationName", e.applicationName())
-              .text("VersionLabel", e.versionLabel()).text("TemplateName", e.templateName())
-              .text("EnvironmentName", e.environmentName()).text("RequestId", e.requestId()).text("Severity", e.severity())
+          x.open("member")
+              .text("EventDate", e.date())
+              .text("Message", e.message())
+              .text("ApplicationName", e.applicationName())
+              .text("VersionLabel", e.versionLabel())
+              .text("TemplateName", e.templateName())
+              .text("EnvironmentName", e.environmentName())
+              .text("RequestId", e.requestId())
+              .text("Severity", e.severity())
               .close("member");
         }
         x.close("Events").text("NextToken", page.nextToken());
       }
       case "DescribeEnvironmentHealth" -> {
-        SimEnvironment env = beanstalk.liveEnvironment(req.get("EnvironmentName"), req.get("EnvironmentId"));
-        x.text("EnvironmentName", env.name).text("HealthStatus", env.healthStatus).text("Status", env.status)
-            .text("Color", env.health).open("Causes");
+        SimEnvironment env =
+            beanstalk.liveEnvironment(req.get("EnvironmentName"), req.get("EnvironmentId"));
+        x.text("EnvironmentName", env.name)
+            .text("HealthStatus", env.healthStatus)
+            .text("Status", env.status)
+            .text("Color", env.health)
+            .open("Causes");
         for (String cause : beanstalk.health.causes(env)) {
           x.text("member", cause);
         }
         x.close("Causes").open("InstancesHealth");
         boolean severe = "Severe".equals(env.healthStatus);
         boolean ok = "Ok".equals(env.healthStatus);
-        x.text("NoData", 0).text("Unknown", 0).text("Pending", ok || severe ? 0 : 1).text("Ok", ok ? 1 : 0).text("Info", 0)
-            .text("Warning", 0).text("Degraded", 0).text("Severe", severe ? 1 : 0).close("InstancesHealth")
+        x.text("NoData", 0)
+            .text("Unknown", 0)
+            .text("Pending", ok || severe ? 0 : 1)
+            .text("Ok", ok ? 1 : 0)
+            .text("Info", 0)
+            .text("Warning", 0)
+            .text("Degraded", 0)
+            .text("Severe", severe ? 1 : 0)
+            .close("InstancesHealth")
             .text("RefreshedAt", beanstalk.scheduler.now());
       }
       case "CheckDNSAvailability" -> {
         String prefix = req.required("CNAMEPrefix");
-        x.text("Available", beanstalk.cnameAvailable(prefix)).text("FullyQualifiedCNAME", beanstalk.fullyQualifiedCname(prefix));
+        x.text("Available", beanstalk.cnameAvailable(prefix))
+            .text("FullyQualifiedCNAME", beanstalk.fullyQualifiedCname(prefix));
       }
       case "ListTagsForResource" -> {
         String arn = req.required("ResourceArn");
         x.text("ResourceArn", arn).open("ResourceTags");
-        beanstalk.tags.tagsOf(arn).forEach((k, v) -> x.open("member").text("Key", k).text("Value", v).close("member"));
+        beanstalk
+            .tags
+            .tagsOf(arn)
+            .forEach((k, v) -> x.open("member").text("Key", k).text("Value", v).close("member"));
         x.close("ResourceTags");
       }
       case "UpdateTagsForResource" -> {
-        beanstalk.tags.updateTags(req.required("ResourceArn"), req.tags("TagsToAdd"), req.list("TagsToRemove"));
+        beanstalk.tags.updateTags(
+            req.required("ResourceArn"), req.tags("TagsToAdd"), req.list("TagsToRemove"));
         return false;
       }
-      case "DescribeAccountAttributes" -> x.open("ResourceQuotas")
-          .open("ApplicationQuota").text("Maximum", 75).close("ApplicationQuota")
-          .open("ApplicationVersionQuota").text("Maximum", applications.versionQuota()).close("ApplicationVersionQuota")
-          .open("EnvironmentQuota").text("Maximum", 200).close("EnvironmentQuota")
-          .open("ConfigurationTemplateQuota").text("Maximum", 2000).close("ConfigurationTemplateQuota")
-          .open("CustomPlatformQuota").text("Maximum", 10).close("CustomPlatformQuota")
-          .close("ResourceQuotas");
-      default -> throw new ApiError(400, "InvalidAction", "Could not find operation " + action + " for version 2010-12-01");
+      case "DescribeAccountAttributes" ->
+          x.open("ResourceQuotas")
+              .open("ApplicationQuota")
+              .text("Maximum", 75)
+              .close("ApplicationQuota")
+              .open("ApplicationVersionQuota")
+              .text("Maximum", applications.versionQuota())
+              .close("ApplicationVersionQuota")
+              .open("EnvironmentQuota")
+              .text("Maximum", 200)
+              .close("EnvironmentQuota")
+              .open("ConfigurationTemplateQuota")
+              .text("Maximum", 2000)
+              .close("ConfigurationTemplateQuota")
+              .open("CustomPlatformQuota")
+              .text("Maximum", 10)
+              .close("CustomPlatformQuota")
+              .close("ResourceQuotas");
+      default ->
+          throw new ApiError(
+              400,
+              "InvalidAction",
+              "Could not find operation " + action + " for version 2010-12-01");
     }
     return true;
   }
@@ -201,32 +307,55 @@ public final class EbApi {
     }
     x.open("ConfigurationSettings").open("member");
     if (templateName != null) {
-      SimTemplate t = applications.template(app, templateName).orElseThrow(() ->
-          ApiError.invalidParameter("No Configuration Template named '" + app + "/" + templateName + "' found."));
+      SimTemplate t =
+          applications
+              .template(app, templateName)
+              .orElseThrow(
+                  () ->
+                      ApiError.invalidParameter(
+                          "No Configuration Template named '"
+                              + app
+                              + "/"
+                              + templateName
+                              + "' found."));
       template(x, t, null, t.optionSettings());
     } else {
       List<OptionSetting> options = beanstalk.configurationOf(app, envName);
       SimEnvironment env = beanstalk.liveEnvironment(envName, null);
-      x.text("SolutionStackName", env.solutionStackName).text("PlatformArn", env.platformArn).text("ApplicationName", app)
-          .text("Description", env.description).text("EnvironmentName", env.name).text("DeploymentStatus", "deployed")
-          .text("DateCreated", env.dateCreated).text("DateUpdated", env.dateUpdated);
+      x.text("SolutionStackName", env.solutionStackName)
+          .text("PlatformArn", env.platformArn)
+          .text("ApplicationName", app)
+          .text("Description", env.description)
+          .text("EnvironmentName", env.name)
+          .text("DeploymentStatus", "deployed")
+          .text("DateCreated", env.dateCreated)
+          .text("DateUpdated", env.dateUpdated);
       optionSettings(x, options);
     }
     x.close("member").close("ConfigurationSettings");
   }
 
   private static void template(Xml x, SimTemplate t, String envName, List<OptionSetting> options) {
-    x.text("SolutionStackName", t.solutionStackName()).text("PlatformArn", t.platformArn())
-        .text("ApplicationName", t.applicationName()).text("TemplateName", t.name()).text("Description", t.description())
-        .text("EnvironmentName", envName).text("DateCreated", t.created()).text("DateUpdated", t.created());
+    x.text("SolutionStackName", t.solutionStackName())
+        .text("PlatformArn", t.platformArn())
+        .text("ApplicationName", t.applicationName())
+        .text("TemplateName", t.name())
+        .text("Description", t.description())
+        .text("EnvironmentName", envName)
+        .text("DateCreated", t.created())
+        .text("DateUpdated", t.created());
     optionSettings(x, options);
   }
 
   private static void optionSettings(Xml x, List<OptionSetting> options) {
     x.open("OptionSettings");
     for (OptionSetting o : options) {
-      x.open("member").text("ResourceName", o.resourceName()).text("Namespace", o.namespace())
-          .text("OptionName", o.optionName()).text("Value", o.value()).close("member");
+      x.open("member")
+          .text("ResourceName", o.resourceName())
+          .text("Namespace", o.namespace())
+          .text("OptionName", o.optionName())
+          .text("Value", o.value())
+          .close("member");
     }
     x.close("OptionSettings");
   }
@@ -234,14 +363,20 @@ public final class EbApi {
   private static List<OptionSetting> options(QueryRequest req, String name) {
     List<OptionSetting> out = new ArrayList<>();
     for (Map<String, String> m : req.structures(name)) {
-      out.add(new OptionSetting(m.get("ResourceName"), m.get("Namespace"), m.get("OptionName"), m.get("Value")));
+      out.add(
+          new OptionSetting(
+              m.get("ResourceName"), m.get("Namespace"), m.get("OptionName"), m.get("Value")));
     }
     return out;
   }
 
   private static void application(Xml x, SimApplication app) {
-    x.text("ApplicationArn", app.arn).text("ApplicationName", app.name).text("Description", app.description)
-        .text("DateCreated", app.created).text("DateUpdated", app.created).open("Versions");
+    x.text("ApplicationArn", app.arn)
+        .text("ApplicationName", app.name)
+        .text("Description", app.description)
+        .text("DateCreated", app.created)
+        .text("DateUpdated", app.created)
+        .open("Versions");
     List<String> labels = new ArrayList<>(app.versions.keySet());
     java.util.Collections.reverse(labels);
     labels.forEach(l -> x.text("member", l));
@@ -251,22 +386,43 @@ public final class EbApi {
   }
 
   private static void version(Xml x, SimVersion v) {
-    x.text("ApplicationVersionArn", v.arn).text("ApplicationName", v.applicationName).text("Description", v.description)
+    x.text("ApplicationVersionArn", v.arn)
+        .text("ApplicationName", v.applicationName)
+        .text("Description", v.description)
         .text("VersionLabel", v.label);
     if (v.s3Bucket != null) {
-      x.open("SourceBundle").text("S3Bucket", v.s3Bucket).text("S3Key", v.s3Key).close("SourceBundle");
+      x.open("SourceBundle")
+          .text("S3Bucket", v.s3Bucket)
+          .text("S3Key", v.s3Key)
+          .close("SourceBundle");
     }
     x.text("DateCreated", v.created).text("DateUpdated", v.created).text("Status", v.status);
   }
 
   private static void environment(Xml x, SimEnvironment e) {
-    x.text("EnvironmentName", e.name).text("EnvironmentId", e.id).text("ApplicationName", e.applicationName)
-        .text("VersionLabel", e.versionLabel).text("SolutionStackName", e.solutionStackName).text("PlatformArn", e.platformArn)
-        .text("TemplateName", e.templateName).text("Description", e.description).text("EndpointURL", e.endpointUrl)
-        .text("CNAME", e.cname).text("DateCreated", e.dateCreated).text("DateUpdated", e.dateUpdated).text("Status", e.status)
-        .text("AbortableOperationInProgress", e.abortable).text("Health", e.health).text("HealthStatus", e.healthStatus);
-    x.open("Tier").text("Name", e.tier).text("Type", e.isWebServer() ? "Standard" : "SQS/HTTP").text("Version", "1.0")
-        .close("Tier").empty("EnvironmentLinks").text("EnvironmentArn", e.arn);
+    x.text("EnvironmentName", e.name)
+        .text("EnvironmentId", e.id)
+        .text("ApplicationName", e.applicationName)
+        .text("VersionLabel", e.versionLabel)
+        .text("SolutionStackName", e.solutionStackName)
+        .text("PlatformArn", e.platformArn)
+        .text("TemplateName", e.templateName)
+        .text("Description", e.description)
+        .text("EndpointURL", e.endpointUrl)
+        .text("CNAME", e.cname)
+        .text("DateCreated", e.dateCreated)
+        .text("DateUpdated", e.dateUpdated)
+        .text("Status", e.status)
+        .text("AbortableOperationInProgress", e.abortable)
+        .text("Health", e.health)
+        .text("HealthStatus", e.healthStatus);
+    x.open("Tier")
+        .text("Name", e.tier)
+        .text("Type", e.isWebServer() ? "Standard" : "SQS/HTTP")
+        .text("Version", "1.0")
+        .close("Tier")
+        .empty("EnvironmentLinks")
+        .text("EnvironmentArn", e.arn);
   }
 
   /** One page of a listing, with an opaque token for the next. */
@@ -275,23 +431,31 @@ public final class EbApi {
       int start = 0;
       if (token != null) {
         try {
-          start = Integer.parseInt(new String(java.util.Base64.getDecoder().decode(token), java.nio.charset.StandardCharsets.UTF_8));
+          start =
+              Integer.parseInt(
+                  new String(
+                      java.util.Base64.getDecoder().decode(token),
+                      java.nio.charset.StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
           throw ApiError.invalidParameter("Invalid NextToken: " + token);
         }
       }
       if (maxRecords != null && (maxRecords < 1 || maxRecords > 1000)) {
-        throw ApiError.validation("1 validation error detected: Value '" + maxRecords
-            + "' at 'maxRecords' failed to satisfy constraint: Member must have value between 1 and 1000");
+        throw ApiError.validation(
+            "1 validation error detected: Value '"
+                + maxRecords
+                + "' at 'maxRecords' failed to satisfy constraint: Member must have value between 1 and 1000");
       }
       int size = maxRecords == null ? 1000 : maxRecords;
       int end = Math.min(all.size(), start + size);
       List<T> items = start >= all.size() ? List.of() : all.subList(start, end);
-      String next = end < all.size()
-          ? java.util.Base64.getEncoder().encodeToString(Integer.toString(end).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-          : null;
+      String next =
+          end < all.size()
+              ? java.util.Base64.getEncoder()
+                  .encodeToString(
+                      Integer.toString(end).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+              : null;
       return new Page<>(items, next);
     }
   }
-
 }

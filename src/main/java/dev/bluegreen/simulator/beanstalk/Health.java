@@ -22,18 +22,23 @@ final class Health {
     this.events = events;
   }
 
-  /** The instances start running {@code label} now; a version that degrades later gets its health looked at then. */
+  /**
+   * The instances start running {@code label} now; a version that degrades later gets its health
+   * looked at then.
+   */
   void startRunning(SimEnvironment env, String label) {
     env.runningVersion = label;
     env.runningSince = scheduler.now();
     Behaviour behaviour = behaviourOf(env);
     if (behaviour.redAfterSeconds() >= 0) {
       Instant since = env.runningSince;
-      scheduler.schedule(Duration.ofSeconds(behaviour.redAfterSeconds()), () -> {
-        if (since.equals(env.runningSince)) {
-          refresh(env);
-        }
-      });
+      scheduler.schedule(
+          Duration.ofSeconds(behaviour.redAfterSeconds()),
+          () -> {
+            if (since.equals(env.runningSince)) {
+              refresh(env);
+            }
+          });
     }
   }
 
@@ -48,7 +53,8 @@ final class Health {
   /** True once a version with {@code redAfterSeconds} has degraded. */
   boolean degraded(SimEnvironment env) {
     Behaviour b = behaviourOf(env);
-    return b.redAfterSeconds() >= 0 && env.runningSince != null
+    return b.redAfterSeconds() >= 0
+        && env.runningSince != null
         && !scheduler.now().isBefore(env.runningSince.plusSeconds(b.redAfterSeconds()));
   }
 
@@ -61,10 +67,20 @@ final class Health {
     env.health = failing ? "Red" : "Green";
     env.healthStatus = failing ? "Severe" : "Ok";
     if (!oldStatus.equals(env.healthStatus)) {
-      String cause = env.forcedRed ? " ELB health is failing or not available for all instances."
-          : failing ? " 100.0 % of the requests are failing with HTTP 5xx." : "";
-      events.add(env, null, failing ? "WARN" : "INFO",
-          "Environment health has transitioned from " + oldStatus + " to " + env.healthStatus + "." + cause);
+      String cause =
+          env.forcedRed
+              ? " ELB health is failing or not available for all instances."
+              : failing ? " 100.0 % of the requests are failing with HTTP 5xx." : "";
+      events.add(
+          env,
+          null,
+          failing ? "WARN" : "INFO",
+          "Environment health has transitioned from "
+              + oldStatus
+              + " to "
+              + env.healthStatus
+              + "."
+              + cause);
     }
   }
 

@@ -25,8 +25,13 @@ public final class SimEnvironment {
   String description;
   String cname;
   String versionLabel;
-  /** The version the instances actually run; differs from versionLabel while a deployment is in flight. */
+
+  /**
+   * The version the instances actually run; differs from versionLabel while a deployment is in
+   * flight.
+   */
   String runningVersion;
+
   Instant runningSince;
   Instant dateUpdated;
   String status = "Launching";
@@ -34,15 +39,26 @@ public final class SimEnvironment {
   String healthStatus = "Pending";
   boolean abortable;
   Instant terminatedAt;
+
   /** Set when a fault made the environment Red regardless of its version. */
   boolean forcedRed;
+
   final Map<String, String> tags = new LinkedHashMap<>();
   final List<OptionSetting> optionSettings = new ArrayList<>();
+
   /** Cancels the scheduled end of the operation in flight (abort). */
   Runnable pendingOperationCancel;
+
   String previousVersionLabel;
 
-  SimEnvironment(String id, String name, String applicationName, String arn, String tier, String endpointUrl, Instant created) {
+  SimEnvironment(
+      String id,
+      String name,
+      String applicationName,
+      String arn,
+      String tier,
+      String endpointUrl,
+      Instant created) {
     this.id = id;
     this.name = name;
     this.applicationName = applicationName;
@@ -107,7 +123,17 @@ public final class SimEnvironment {
 
   /** A point-in-time copy, safe to read outside the lock. */
   public Snapshot snapshot() {
-    return new Snapshot(id, name, applicationName, cname, endpointUrl, status, health, healthStatus, versionLabel, runningVersion);
+    return new Snapshot(
+        id,
+        name,
+        applicationName,
+        cname,
+        endpointUrl,
+        status,
+        health,
+        healthStatus,
+        versionLabel,
+        runningVersion);
   }
 
   /** What tests and the prober read about an environment. */
@@ -124,5 +150,6 @@ public final class SimEnvironment {
       String runningVersion) {}
 
   /** One option setting (namespace, name, value, optional resource name). */
-  public record OptionSetting(String resourceName, String namespace, String optionName, String value) {}
+  public record OptionSetting(
+      String resourceName, String namespace, String optionName, String value) {}
 }

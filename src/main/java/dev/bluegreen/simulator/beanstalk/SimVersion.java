@@ -17,8 +17,16 @@ final class SimVersion {
   String status;
   final Map<String, String> tags = new LinkedHashMap<>();
 
-  SimVersion(String applicationName, String label, String arn, String description, String s3Bucket, String s3Key,
-      Instant created, Behaviour behaviour, String status) {
+  SimVersion(
+      String applicationName,
+      String label,
+      String arn,
+      String description,
+      String s3Bucket,
+      String s3Key,
+      Instant created,
+      Behaviour behaviour,
+      String status) {
     this.applicationName = applicationName;
     this.label = label;
     this.arn = arn;

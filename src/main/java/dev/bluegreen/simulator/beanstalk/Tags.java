@@ -56,6 +56,7 @@ final class Tags {
         }
       }
     }
-    throw new ApiError(400, "ResourceNotFoundException", "Resource not found for ARN '" + arn + "'.");
+    throw new ApiError(
+        400, "ResourceNotFoundException", "Resource not found for ARN '" + arn + "'.");
   }
 }

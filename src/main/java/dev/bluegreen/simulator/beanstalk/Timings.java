@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * How long simulated operations take. The defaults are typical of a small load-balanced Elastic
- * Beanstalk environment; every duration is multiplied by the time scale and varies by up to
- * {@code jitter} either way, so that waiting code is not tuned to round numbers.
+ * Beanstalk environment; every duration is multiplied by the time scale and varies by up to {@code
+ * jitter} either way, so that waiting code is not tuned to round numbers.
  */
 public record Timings(
     Duration launch,
@@ -29,10 +29,20 @@ public record Timings(
         0.1);
   }
 
-  /** Every operation duration multiplied by {@code factor} (how long terminated environments stay listed is kept). */
+  /**
+   * Every operation duration multiplied by {@code factor} (how long terminated environments stay
+   * listed is kept).
+   */
   public Timings scaled(double factor) {
-    return new Timings(scale(launch, factor), scale(deploy, factor), scale(configUpdate, factor), scale(swap, factor),
-        scale(terminate, factor), scale(abort, factor), terminatedVisibleFor, jitter);
+    return new Timings(
+        scale(launch, factor),
+        scale(deploy, factor),
+        scale(configUpdate, factor),
+        scale(swap, factor),
+        scale(terminate, factor),
+        scale(abort, factor),
+        terminatedVisibleFor,
+        jitter);
   }
 
   private static Duration scale(Duration d, double factor) {

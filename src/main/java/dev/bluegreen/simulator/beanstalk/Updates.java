@@ -37,20 +37,31 @@ final class Updates {
     this.lifecycle = beanstalk.lifecycle;
   }
 
-  /** UpdateEnvironment: deploys a version or changes options (one of the two, as the service demands). */
-  SimEnvironment updateEnvironment(String name, String id, String versionLabel, List<OptionSetting> options,
-      List<OptionSetting> optionsToRemove, String description, String requestId) {
+  /**
+   * UpdateEnvironment: deploys a version or changes options (one of the two, as the service
+   * demands).
+   */
+  SimEnvironment updateEnvironment(
+      String name,
+      String id,
+      String versionLabel,
+      List<OptionSetting> options,
+      List<OptionSetting> optionsToRemove,
+      String description,
+      String requestId) {
     synchronized (scheduler) {
       scheduler.settle();
       SimEnvironment env = beanstalk.liveByNameOrId(name, id);
       if (versionLabel != null && (!options.isEmpty() || !optionsToRemove.isEmpty())) {
-        throw ApiError.combination("Attempting to update both the release and configuration is not allowed.");
+        throw ApiError.combination(
+            "Attempting to update both the release and configuration is not allowed.");
       }
       SimVersion version = null;
       if (versionLabel != null) {
         version = applications.application(env.applicationName).versions.get(versionLabel);
         if (version == null) {
-          throw ApiError.invalidParameter("No Application Version named '" + versionLabel + "' found.");
+          throw ApiError.invalidParameter(
+              "No Application Version named '" + versionLabel + "' found.");
         }
       }
       requireReady(env);
@@ -68,46 +79,73 @@ final class Updates {
         env.versionLabel = versionLabel;
         Duration deploy = lifecycle.vary(timings.deploy());
         SimVersion target = version;
-        scheduler.schedule(fraction(deploy, 0.06), () ->
-            events.add(env, requestId, "INFO", "Deploying new version to instance(s)."));
+        scheduler.schedule(
+            fraction(deploy, 0.06),
+            () -> events.add(env, requestId, "INFO", "Deploying new version to instance(s)."));
         if (version.behaviour.deployFails()) {
-          scheduler.schedule(fraction(deploy, 0.6), () -> events.add(env, requestId, "ERROR", "Failed to deploy application."));
-          env.pendingOperationCancel = scheduler.schedule(deploy, () -> {
-            revertDeployment(env, requestId);
-            lifecycle.ended("UpdateEnvironment", env, updateStarted);
-          });
+          scheduler.schedule(
+              fraction(deploy, 0.6),
+              () -> events.add(env, requestId, "ERROR", "Failed to deploy application."));
+          env.pendingOperationCancel =
+              scheduler.schedule(
+                  deploy,
+                  () -> {
+                    revertDeployment(env, requestId);
+                    lifecycle.ended("UpdateEnvironment", env, updateStarted);
+                  });
         } else {
-          scheduler.schedule(fraction(deploy, 0.97), () ->
-              events.add(env, requestId, "INFO", "Instance deployment completed successfully."));
-          env.pendingOperationCancel = scheduler.schedule(deploy, () -> {
-            env.pendingOperationCancel = null;
-            env.status = "Ready";
-            env.abortable = false;
-            env.dateUpdated = scheduler.now();
-            health.startRunning(env, target.label);
-            events.add(env, requestId, "INFO", "New application version was deployed to running EC2 instances.");
-            events.add(env, requestId, "INFO", "Environment update completed successfully.");
-            health.refresh(env);
-            lifecycle.ended("UpdateEnvironment", env, updateStarted);
-          });
+          scheduler.schedule(
+              fraction(deploy, 0.97),
+              () ->
+                  events.add(
+                      env, requestId, "INFO", "Instance deployment completed successfully."));
+          env.pendingOperationCancel =
+              scheduler.schedule(
+                  deploy,
+                  () -> {
+                    env.pendingOperationCancel = null;
+                    env.status = "Ready";
+                    env.abortable = false;
+                    env.dateUpdated = scheduler.now();
+                    health.startRunning(env, target.label);
+                    events.add(
+                        env,
+                        requestId,
+                        "INFO",
+                        "New application version was deployed to running EC2 instances.");
+                    events.add(
+                        env, requestId, "INFO", "Environment update completed successfully.");
+                    health.refresh(env);
+                    lifecycle.ended("UpdateEnvironment", env, updateStarted);
+                  });
         }
       } else {
         List<OptionSetting> removals = List.copyOf(optionsToRemove);
         List<OptionSetting> changes = List.copyOf(options);
-        env.pendingOperationCancel = scheduler.schedule(lifecycle.vary(timings.configUpdate()), () -> {
-          env.pendingOperationCancel = null;
-          for (OptionSetting r : removals) {
-            env.optionSettings.removeIf(o -> o.namespace().equals(r.namespace()) && o.optionName().equals(r.optionName()));
-          }
-          mergeOptions(env.optionSettings, changes);
-          env.status = "Ready";
-          env.abortable = false;
-          env.dateUpdated = scheduler.now();
-          events.add(env, requestId, "INFO", "Successfully deployed new configuration to environment.");
-          events.add(env, requestId, "INFO", "Environment update completed successfully.");
-          health.refresh(env);
-          lifecycle.ended("UpdateEnvironment", env, updateStarted);
-        });
+        env.pendingOperationCancel =
+            scheduler.schedule(
+                lifecycle.vary(timings.configUpdate()),
+                () -> {
+                  env.pendingOperationCancel = null;
+                  for (OptionSetting r : removals) {
+                    env.optionSettings.removeIf(
+                        o ->
+                            o.namespace().equals(r.namespace())
+                                && o.optionName().equals(r.optionName()));
+                  }
+                  mergeOptions(env.optionSettings, changes);
+                  env.status = "Ready";
+                  env.abortable = false;
+                  env.dateUpdated = scheduler.now();
+                  events.add(
+                      env,
+                      requestId,
+                      "INFO",
+                      "Successfully deployed new configuration to environment.");
+                  events.add(env, requestId, "INFO", "Environment update completed successfully.");
+                  health.refresh(env);
+                  lifecycle.ended("UpdateEnvironment", env, updateStarted);
+                });
       }
       return env;
     }
@@ -119,8 +157,15 @@ final class Updates {
     env.status = "Ready";
     env.abortable = false;
     env.dateUpdated = scheduler.now();
-    events.add(env, requestId, "INFO", "The environment was reverted to the previous configuration setting.");
-    events.add(env, requestId, "ERROR",
+    events.add(
+        env,
+        requestId,
+        "INFO",
+        "The environment was reverted to the previous configuration setting.");
+    events.add(
+        env,
+        requestId,
+        "ERROR",
         "Update environment operation is complete, but with errors. For more information, see troubleshooting documentation.");
     health.refresh(env);
   }
@@ -130,33 +175,49 @@ final class Updates {
       scheduler.settle();
       SimEnvironment env = beanstalk.liveByNameOrId(name, id);
       if (!env.abortable || env.pendingOperationCancel == null) {
-        throw ApiError.invalidParameter("Environment named " + env.name
-            + " is in an invalid state for this operation. Must be pending deployment.");
+        throw ApiError.invalidParameter(
+            "Environment named "
+                + env.name
+                + " is in an invalid state for this operation. Must be pending deployment.");
       }
       env.pendingOperationCancel.run();
       env.pendingOperationCancel = null;
       env.status = "Aborting";
       env.abortable = false;
       events.add(env, requestId, "INFO", "Aborting environment update.");
-      scheduler.schedule(lifecycle.vary(timings.abort()), () -> {
-        env.versionLabel = env.previousVersionLabel;
-        env.status = "Ready";
-        env.dateUpdated = scheduler.now();
-        events.add(env, requestId, "INFO", "The environment was reverted to the previous configuration setting.");
-        health.refresh(env);
-      });
+      scheduler.schedule(
+          lifecycle.vary(timings.abort()),
+          () -> {
+            env.versionLabel = env.previousVersionLabel;
+            env.status = "Ready";
+            env.dateUpdated = scheduler.now();
+            events.add(
+                env,
+                requestId,
+                "INFO",
+                "The environment was reverted to the previous configuration setting.");
+            health.refresh(env);
+          });
     }
   }
 
-  void swapCnames(String sourceName, String sourceId, String destinationName, String destinationId,
+  void swapCnames(
+      String sourceName,
+      String sourceId,
+      String destinationName,
+      String destinationId,
       String requestId) {
     synchronized (scheduler) {
       scheduler.settle();
-      if ((sourceId != null) != (destinationId != null) && (sourceName == null || destinationName == null)) {
-        throw ApiError.combination("If you specify the SourceEnvironmentId, you must specify the DestinationEnvironmentId.");
+      if ((sourceId != null) != (destinationId != null)
+          && (sourceName == null || destinationName == null)) {
+        throw ApiError.combination(
+            "If you specify the SourceEnvironmentId, you must specify the DestinationEnvironmentId.");
       }
-      if ((sourceName == null && sourceId == null) || (destinationName == null && destinationId == null)) {
-        throw ApiError.missingParameter("Both a source and a destination environment must be specified.");
+      if ((sourceName == null && sourceId == null)
+          || (destinationName == null && destinationId == null)) {
+        throw ApiError.missingParameter(
+            "Both a source and a destination environment must be specified.");
       }
       SimEnvironment source = beanstalk.liveByNameOrId(sourceName, sourceId);
       SimEnvironment destination = beanstalk.liveByNameOrId(destinationName, destinationId);
@@ -175,17 +236,36 @@ final class Updates {
       source.dateUpdated = scheduler.now();
       destination.dateUpdated = scheduler.now();
       events.add(source, requestId, "INFO", "swapEnvironmentCNAMEs is starting.");
-      events.add(source, requestId, "INFO", "Swapping CNAMEs for environments '" + source.name + "' and '" + destination.name
-          + "'.");
+      events.add(
+          source,
+          requestId,
+          "INFO",
+          "Swapping CNAMEs for environments '" + source.name + "' and '" + destination.name + "'.");
       Instant swapStarted = scheduler.now();
-      scheduler.schedule(lifecycle.vary(timings.swap()), () -> {
-        lifecycle.ended("SwapEnvironmentCNAMEs", source, swapStarted);
-        events.add(source, requestId, "INFO", "'" + source.cname + "' now points to '" + source.endpointUrl + "'.");
-        events.add(destination, requestId, "INFO", "'" + destination.cname + "' now points to '" + destination.endpointUrl
-            + "'.");
-        events.add(source, requestId, "INFO", "Completed swapping CNAMEs for environments '" + source.name + "' and '"
-            + destination.name + "'.");
-      });
+      scheduler.schedule(
+          lifecycle.vary(timings.swap()),
+          () -> {
+            lifecycle.ended("SwapEnvironmentCNAMEs", source, swapStarted);
+            events.add(
+                source,
+                requestId,
+                "INFO",
+                "'" + source.cname + "' now points to '" + source.endpointUrl + "'.");
+            events.add(
+                destination,
+                requestId,
+                "INFO",
+                "'" + destination.cname + "' now points to '" + destination.endpointUrl + "'.");
+            events.add(
+                source,
+                requestId,
+                "INFO",
+                "Completed swapping CNAMEs for environments '"
+                    + source.name
+                    + "' and '"
+                    + destination.name
+                    + "'.");
+          });
     }
   }
 }

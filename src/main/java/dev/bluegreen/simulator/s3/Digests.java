@@ -18,8 +18,10 @@ final class Digests {
       return switch (algorithm) {
         case "crc32" -> crc(new CRC32(), data);
         case "crc32c" -> crc(new CRC32C(), data);
-        case "sha1" -> Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(data));
-        case "sha256" -> Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(data));
+        case "sha1" ->
+            Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(data));
+        case "sha256" ->
+            Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(data));
         case "crc64nvme" -> Base64.getEncoder().encodeToString(Crc64Nvme.checksum(data));
         default -> throw new IllegalArgumentException(algorithm);
       };
@@ -31,7 +33,9 @@ final class Digests {
   private static String crc(Checksum c, byte[] data) {
     c.update(data, 0, data.length);
     long v = c.getValue();
-    return Base64.getEncoder().encodeToString(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
+    return Base64.getEncoder()
+        .encodeToString(
+            new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
   }
 
   static byte[] md5(byte[] data) {

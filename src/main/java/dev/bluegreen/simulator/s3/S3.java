@@ -17,7 +17,11 @@ import java.util.TreeMap;
  */
 public final class S3 {
 
-  private record Multipart(String bucket, String key, Map<String, String> metadata, String contentType,
+  private record Multipart(
+      String bucket,
+      String key,
+      Map<String, String> metadata,
+      String contentType,
       Map<Integer, byte[]> parts) {}
 
   private final Scheduler scheduler;
@@ -52,10 +56,16 @@ public final class S3 {
   }
 
   /** Stores {@code data} under the key with its MD5 ETag, stamped now. */
-  public S3Object putObject(String bucket, String key, byte[] data, String contentType, Map<String, String> metadata) {
+  public S3Object putObject(
+      String bucket, String key, byte[] data, String contentType, Map<String, String> metadata) {
     synchronized (scheduler) {
-      S3Object object = new S3Object(data, "\"" + Digests.hex(Digests.md5(data)) + "\"", scheduler.now(), contentType,
-          metadata);
+      S3Object object =
+          new S3Object(
+              data,
+              "\"" + Digests.hex(Digests.md5(data)) + "\"",
+              scheduler.now(),
+              contentType,
+              metadata);
       store(bucket, key, object);
       return object;
     }
@@ -82,7 +92,8 @@ public final class S3 {
     }
   }
 
-  String createMultipartUpload(String bucket, String key, String contentType, Map<String, String> metadata) {
+  String createMultipartUpload(
+      String bucket, String key, String contentType, Map<String, String> metadata) {
     synchronized (scheduler) {
       if (!buckets.containsKey(bucket)) {
         throw new ApiError(404, "NoSuchBucket", "The specified bucket does not exist");
@@ -108,14 +119,20 @@ public final class S3 {
       for (int n : partNumbers) {
         byte[] part = upload.parts().get(n);
         if (part == null) {
-          throw new ApiError(400, "InvalidPart", "One or more of the specified parts could not be found.  The part may not "
-              + "have been uploaded, or the specified entity tag may not match the part's entity tag.");
+          throw new ApiError(
+              400,
+              "InvalidPart",
+              "One or more of the specified parts could not be found.  The part may not "
+                  + "have been uploaded, or the specified entity tag may not match the part's entity tag.");
         }
         all.writeBytes(part);
         md5s.writeBytes(Digests.md5(part));
       }
-      String etag = "\"" + Digests.hex(Digests.md5(md5s.toByteArray())) + "-" + partNumbers.size() + "\"";
-      S3Object object = new S3Object(all.toByteArray(), etag, scheduler.now(), upload.contentType(), upload.metadata());
+      String etag =
+          "\"" + Digests.hex(Digests.md5(md5s.toByteArray())) + "-" + partNumbers.size() + "\"";
+      S3Object object =
+          new S3Object(
+              all.toByteArray(), etag, scheduler.now(), upload.contentType(), upload.metadata());
       store(upload.bucket(), upload.key(), object);
       uploads.remove(uploadId);
       return object;
@@ -131,8 +148,11 @@ public final class S3 {
   private Multipart upload(String uploadId) {
     Multipart upload = uploads.get(uploadId);
     if (upload == null) {
-      throw new ApiError(404, "NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, "
-          + "or the upload may have been aborted or completed.");
+      throw new ApiError(
+          404,
+          "NoSuchUpload",
+          "The specified upload does not exist. The upload ID may be invalid, "
+              + "or the upload may have been aborted or completed.");
     }
     return upload;
   }

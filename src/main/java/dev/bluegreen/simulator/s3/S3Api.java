@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Locale;
 
 /**
  * The S3 subset Elastic Beanstalk deployments need, path-style and virtual-host style: buckets,
@@ -24,8 +24,9 @@ import java.util.Locale;
  */
 public final class S3Api {
 
-  private static final Pattern VIRTUAL_HOST = Pattern.compile(
-      "^(.+?)\\.(localhost|s3\\.amazonaws\\.com|s3[.-][a-z0-9-]+\\.amazonaws\\.com)$");
+  private static final Pattern VIRTUAL_HOST =
+      Pattern.compile(
+          "^(.+?)\\.(localhost|s3\\.amazonaws\\.com|s3[.-][a-z0-9-]+\\.amazonaws\\.com)$");
   private static final Pattern PART = Pattern.compile("<PartNumber>(\\d+)</PartNumber>");
   private static final String XMLNS = "http://s3.amazonaws.com/doc/2006-03-01/";
 
@@ -37,7 +38,13 @@ public final class S3Api {
 
   /** A parsed S3 request. */
   @SuppressWarnings("ArrayRecordComponent") // a carrier of one request; never compared
-  public record Request(String method, String host, String path, String query, Map<String, String> headers, byte[] body) {
+  public record Request(
+      String method,
+      String host,
+      String path,
+      String query,
+      Map<String, String> headers,
+      byte[] body) {
     String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
@@ -45,7 +52,8 @@ public final class S3Api {
 
   /** An S3 answer. {@code operation} names what was done, for the call log. */
   @SuppressWarnings("ArrayRecordComponent") // a carrier of one response; never compared
-  public record Response(int status, Map<String, String> headers, byte[] body, String operation, String errorCode) {}
+  public record Response(
+      int status, Map<String, String> headers, byte[] body, String operation, String errorCode) {}
 
   /** Whether a host names a bucket virtual-host style. */
   public static boolean isVirtualHost(String host) {
@@ -73,7 +81,9 @@ public final class S3Api {
       return switch (operation) {
         case "CreateBucket" -> {
           if (!s3.createBucket(bucket) && !"us-east-1".equals(s3.region())) {
-            throw new ApiError(409, "BucketAlreadyOwnedByYou",
+            throw new ApiError(
+                409,
+                "BucketAlreadyOwnedByYou",
                 "Your previous request to create the named bucket succeeded and you already own it.");
           }
           yield ok(operation, Map.of("Location", "/" + bucket), new byte[0], requestId);
@@ -88,20 +98,37 @@ public final class S3Api {
         case "HeadObject", "GetObject" -> {
           S3Object o = s3.object(bucket, key).orElseThrow(() -> noSuchKey());
           Map<String, String> headers = objectHeaders(o);
-          long[] range = operation.equals("GetObject") ? range(req.header("range"), o.data().length) : null;
+          long[] range =
+              operation.equals("GetObject") ? range(req.header("range"), o.data().length) : null;
           if (range == null) {
-            yield ok(operation, headers, operation.equals("GetObject") ? o.data() : new byte[0], requestId);
+            yield ok(
+                operation,
+                headers,
+                operation.equals("GetObject") ? o.data() : new byte[0],
+                requestId);
           }
           // A ranged GET, as the AWS CLI and the transfer managers download large objects in parts.
-          headers.put("Content-Range", "bytes " + range[0] + "-" + range[1] + "/" + o.data().length);
+          headers.put(
+              "Content-Range", "bytes " + range[0] + "-" + range[1] + "/" + o.data().length);
           headers.put("x-amz-request-id", requestId);
-          yield new Response(206, headers, java.util.Arrays.copyOfRange(o.data(), (int) range[0], (int) range[1] + 1),
-              operation, null);
+          yield new Response(
+              206,
+              headers,
+              java.util.Arrays.copyOfRange(o.data(), (int) range[0], (int) range[1] + 1),
+              operation,
+              null);
         }
         case "CreateMultipartUpload" -> {
-          String id = s3.createMultipartUpload(bucket, key, req.header("content-type"), userMetadata(req));
-          byte[] body = xml(new Xml().open("InitiateMultipartUploadResult", XMLNS).text("Bucket", bucket).text("Key", key)
-              .text("UploadId", id).close("InitiateMultipartUploadResult"));
+          String id =
+              s3.createMultipartUpload(bucket, key, req.header("content-type"), userMetadata(req));
+          byte[] body =
+              xml(
+                  new Xml()
+                      .open("InitiateMultipartUploadResult", XMLNS)
+                      .text("Bucket", bucket)
+                      .text("Key", key)
+                      .text("UploadId", id)
+                      .close("InitiateMultipartUploadResult"));
           yield ok(operation, Map.of("Content-Type", "application/xml"), body, requestId);
         }
         case "UploadPart" -> {
@@ -119,22 +146,45 @@ public final class S3Api {
             parts.add(Integer.parseInt(m.group(1)));
           }
           S3Object o = s3.completeMultipartUpload(query.get("uploadId"), parts);
-          byte[] body = xml(new Xml().open("CompleteMultipartUploadResult", XMLNS).text("Location", "/" + bucket + "/" + key)
-              .text("Bucket", bucket).text("Key", key).text("ETag", o.etag()).close("CompleteMultipartUploadResult"));
+          byte[] body =
+              xml(
+                  new Xml()
+                      .open("CompleteMultipartUploadResult", XMLNS)
+                      .text("Location", "/" + bucket + "/" + key)
+                      .text("Bucket", bucket)
+                      .text("Key", key)
+                      .text("ETag", o.etag())
+                      .close("CompleteMultipartUploadResult"));
           yield ok(operation, Map.of("Content-Type", "application/xml"), body, requestId);
         }
         case "AbortMultipartUpload" -> {
           s3.abortMultipartUpload(query.get("uploadId"));
-          yield new Response(204, Map.of("x-amz-request-id", requestId), new byte[0], operation, null);
+          yield new Response(
+              204, Map.of("x-amz-request-id", requestId), new byte[0], operation, null);
         }
-        default -> throw new ApiError(501, "NotImplemented",
-            "A header you provided implies functionality that is not implemented");
+        default ->
+            throw new ApiError(
+                501,
+                "NotImplemented",
+                "A header you provided implies functionality that is not implemented");
       };
     } catch (ApiError e) {
-      byte[] body = "HEAD".equals(req.method()) ? new byte[0]
-          : xml(new Xml().open("Error").text("Code", e.code()).text("Message", e.getMessage())
-              .text("BucketName", bucket.isEmpty() ? null : bucket).text("RequestId", requestId).close("Error"));
-      return new Response(e.status(), Map.of("Content-Type", "application/xml", "x-amz-request-id", requestId), body, operation,
+      byte[] body =
+          "HEAD".equals(req.method())
+              ? new byte[0]
+              : xml(
+                  new Xml()
+                      .open("Error")
+                      .text("Code", e.code())
+                      .text("Message", e.getMessage())
+                      .text("BucketName", bucket.isEmpty() ? null : bucket)
+                      .text("RequestId", requestId)
+                      .close("Error"));
+      return new Response(
+          e.status(),
+          Map.of("Content-Type", "application/xml", "x-amz-request-id", requestId),
+          body,
+          operation,
           e.code());
     }
   }
@@ -142,11 +192,14 @@ public final class S3Api {
   private static String operation(String method, String key, Map<String, String> query) {
     boolean object = !key.isEmpty();
     return switch (method) {
-      case "PUT" -> !object ? "CreateBucket" : query.containsKey("partNumber") ? "UploadPart" : "PutObject";
+      case "PUT" ->
+          !object ? "CreateBucket" : query.containsKey("partNumber") ? "UploadPart" : "PutObject";
       case "HEAD" -> object ? "HeadObject" : "HeadBucket";
       case "GET" -> object ? "GetObject" : "ListObjects";
-      case "POST" -> query.containsKey("uploads") ? "CreateMultipartUpload"
-          : query.containsKey("uploadId") ? "CompleteMultipartUpload" : "PostObject";
+      case "POST" ->
+          query.containsKey("uploads")
+              ? "CreateMultipartUpload"
+              : query.containsKey("uploadId") ? "CompleteMultipartUpload" : "PostObject";
       case "DELETE" -> query.containsKey("uploadId") ? "AbortMultipartUpload" : "DeleteObject";
       default -> "Unknown";
     };
@@ -155,10 +208,13 @@ public final class S3Api {
   private Response putObject(Request req, String bucket, String key, String requestId) {
     byte[] data = payload(req);
     String contentMd5 = req.header("content-md5");
-    if (contentMd5 != null && !contentMd5.equals(Base64.getEncoder().encodeToString(Digests.md5(data)))) {
-      throw new ApiError(400, "BadDigest", "The Content-MD5 you specified did not match what we received.");
+    if (contentMd5 != null
+        && !contentMd5.equals(Base64.getEncoder().encodeToString(Digests.md5(data)))) {
+      throw new ApiError(
+          400, "BadDigest", "The Content-MD5 you specified did not match what we received.");
     }
-    S3Object object = s3.putObject(bucket, key, data, req.header("content-type"), userMetadata(req));
+    S3Object object =
+        s3.putObject(bucket, key, data, req.header("content-type"), userMetadata(req));
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("ETag", object.etag());
     checksumHeader(req).ifPresent(h -> headers.put(h, req.header(h)));
@@ -166,9 +222,9 @@ public final class S3Api {
   }
 
   /**
-   * The object bytes of a PUT: the body itself, or decoded from {@code aws-chunked} framing
-   * ({@code <hex size>[;chunk-signature=...]\r\n<data>\r\n ... 0\r\n<trailers>\r\n\r\n}) with the
-   * checksum named in {@code x-amz-trailer} checked against the decoded bytes.
+   * The object bytes of a PUT: the body itself, or decoded from {@code aws-chunked} framing ({@code
+   * <hex size>[;chunk-signature=...]\r\n<data>\r\n ... 0\r\n<trailers>\r\n\r\n}) with the checksum
+   * named in {@code x-amz-trailer} checked against the decoded bytes.
    */
   static byte[] payload(Request req) {
     String encoding = String.valueOf(req.header("content-encoding"));
@@ -192,13 +248,21 @@ public final class S3Api {
       }
       String actual = Digests.checksum(algorithm, data);
       if (!expected.equals(actual)) {
-        throw new ApiError(400, "BadDigest", "The " + algorithm.toUpperCase(Locale.ROOT) + " you specified did not match the calculated checksum.");
+        throw new ApiError(
+            400,
+            "BadDigest",
+            "The "
+                + algorithm.toUpperCase(Locale.ROOT)
+                + " you specified did not match the calculated checksum.");
       }
     }
     String trailer = req.header("x-amz-trailer");
     if (trailer != null && !trailers.containsKey(trailer.toLowerCase(Locale.ROOT))) {
-      throw new ApiError(400, "MalformedTrailerError", "The request contained trailing data that was not well-formed or did "
-          + "not conform to our published schema.");
+      throw new ApiError(
+          400,
+          "MalformedTrailerError",
+          "The request contained trailing data that was not well-formed or did "
+              + "not conform to our published schema.");
     }
     return data;
   }
@@ -233,7 +297,9 @@ public final class S3Api {
       pos = eol + 2;
       int colon = line.indexOf(':');
       if (colon > 0) {
-        trailers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+        trailers.put(
+            line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+            line.substring(colon + 1).trim());
       }
     }
     return out.toByteArray();
@@ -253,7 +319,8 @@ public final class S3Api {
     if (trailer != null) {
       return java.util.Optional.empty();
     }
-    return req.headers().keySet().stream().filter(h -> h.startsWith("x-amz-checksum-") && !h.equals("x-amz-checksum-type"))
+    return req.headers().keySet().stream()
+        .filter(h -> h.startsWith("x-amz-checksum-") && !h.equals("x-amz-checksum-type"))
         .findFirst();
   }
 
@@ -263,7 +330,8 @@ public final class S3Api {
    * ranges). A range starting beyond the object is an error, as in S3.
    */
   static long[] range(String header, long length) {
-    Matcher m = header == null ? null : Pattern.compile("^\\s*bytes=(\\d*)-(\\d*)\\s*$").matcher(header);
+    Matcher m =
+        header == null ? null : Pattern.compile("^\\s*bytes=(\\d*)-(\\d*)\\s*$").matcher(header);
     if (m == null || !m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
       return null;
     }
@@ -288,18 +356,22 @@ public final class S3Api {
 
   private static Map<String, String> userMetadata(Request req) {
     Map<String, String> meta = new LinkedHashMap<>();
-    req.headers().forEach((k, v) -> {
-      if (k.startsWith("x-amz-meta-")) {
-        meta.put(k.substring("x-amz-meta-".length()), v);
-      }
-    });
+    req.headers()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("x-amz-meta-")) {
+                meta.put(k.substring("x-amz-meta-".length()), v);
+              }
+            });
     return meta;
   }
 
   private static Map<String, String> objectHeaders(S3Object o) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("ETag", o.etag());
-    headers.put("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(o.lastModified().atOffset(ZoneOffset.UTC)));
+    headers.put(
+        "Last-Modified",
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(o.lastModified().atOffset(ZoneOffset.UTC)));
     headers.put("Content-Type", o.contentType() == null ? "binary/octet-stream" : o.contentType());
     headers.put("x-amz-object-length", Integer.toString(o.data().length));
     o.metadata().forEach((k, v) -> headers.put("x-amz-meta-" + k, v));
@@ -310,7 +382,8 @@ public final class S3Api {
     return new ApiError(404, "NoSuchKey", "The specified key does not exist.");
   }
 
-  private static Response ok(String operation, Map<String, String> headers, byte[] body, String requestId) {
+  private static Response ok(
+      String operation, Map<String, String> headers, byte[] body, String requestId) {
     Map<String, String> h = new LinkedHashMap<>(headers);
     h.put("x-amz-request-id", requestId);
     return new Response(200, h, body, operation, null);
@@ -330,7 +403,8 @@ public final class S3Api {
         continue;
       }
       int eq = pair.indexOf('=');
-      out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+      out.put(
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
           eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return out;

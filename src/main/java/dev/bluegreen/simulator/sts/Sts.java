@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * STS's state: the temporary access keys it handed out and when each expires. {@link StsApi} is
- * the wire format. Every operation holds the account lock ({@link Scheduler}).
+ * STS's state: the temporary access keys it handed out and when each expires. {@link StsApi} is the
+ * wire format. Every operation holds the account lock ({@link Scheduler}).
  */
 public final class Sts {
 

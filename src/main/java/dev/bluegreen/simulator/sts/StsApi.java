@@ -25,7 +25,8 @@ public final class StsApi {
 
   public static boolean handles(QueryRequest req) {
     return "2011-06-15".equals(req.get("Version"))
-        || "AssumeRoleWithWebIdentity".equals(req.action()) || "GetCallerIdentity".equals(req.action());
+        || "AssumeRoleWithWebIdentity".equals(req.action())
+        || "GetCallerIdentity".equals(req.action());
   }
 
   public QueryResponse handle(QueryRequest req, String requestId, String accessKeyId) {
@@ -34,10 +35,21 @@ public final class StsApi {
       Xml result = new Xml();
       switch (action == null ? "" : action) {
         case "AssumeRoleWithWebIdentity" -> assume(req, result);
-        case "GetCallerIdentity" -> result.text("Arn", "arn:aws:sts::" + account.accountId() + ":assumed-role/simulated/"
-            + (accessKeyId == null ? "anonymous" : accessKeyId)).text("UserId", "AROASIMULATED:" + accessKeyId)
-            .text("Account", account.accountId());
-        default -> throw new ApiError(400, "InvalidAction", "Could not find operation " + action + " for version 2011-06-15");
+        case "GetCallerIdentity" ->
+            result
+                .text(
+                    "Arn",
+                    "arn:aws:sts::"
+                        + account.accountId()
+                        + ":assumed-role/simulated/"
+                        + (accessKeyId == null ? "anonymous" : accessKeyId))
+                .text("UserId", "AROASIMULATED:" + accessKeyId)
+                .text("Account", account.accountId());
+        default ->
+            throw new ApiError(
+                400,
+                "InvalidAction",
+                "Could not find operation " + action + " for version 2011-06-15");
       }
       return QueryResponse.ok(action, XMLNS, result, requestId);
     } catch (ApiError e) {
@@ -51,16 +63,23 @@ public final class StsApi {
     String token = req.required("WebIdentityToken");
     Integer seconds = req.integer("DurationSeconds");
     if (seconds != null && (seconds < 900 || seconds > 43200)) {
-      throw ApiError.validation("1 validation error detected: Value '" + seconds
-          + "' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200");
+      throw ApiError.validation(
+          "1 validation error detected: Value '"
+              + seconds
+              + "' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200");
     }
     String[] parts = token.split("\\.", -1);
     Map<String, Object> claims;
     try {
-      claims = Json.parseObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+      claims =
+          Json.parseObject(
+              new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
-      throw new ApiError(400, "InvalidIdentityToken", "The ID Token provided is not a valid JWT. (You may see this error "
-          + "if you sent an Access Token)");
+      throw new ApiError(
+          400,
+          "InvalidIdentityToken",
+          "The ID Token provided is not a valid JWT. (You may see this error "
+              + "if you sent an Access Token)");
     }
     Object aud = claims.get("aud");
     if (!"sts.amazonaws.com".equals(aud)) {
@@ -69,11 +88,20 @@ public final class StsApi {
     Sts.Session issued = sts.issue(Duration.ofSeconds(seconds == null ? 3600 : seconds));
     String accessKeyId = issued.accessKeyId();
     String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
-    x.open("Credentials").text("AccessKeyId", accessKeyId).text("SecretAccessKey", "simulated-secret-" + accessKeyId)
-        .text("SessionToken", "simulated-session-token-" + accessKeyId).text("Expiration", issued.expiration()).close("Credentials")
+    x.open("Credentials")
+        .text("AccessKeyId", accessKeyId)
+        .text("SecretAccessKey", "simulated-secret-" + accessKeyId)
+        .text("SessionToken", "simulated-session-token-" + accessKeyId)
+        .text("Expiration", issued.expiration())
+        .close("Credentials")
         .text("SubjectFromWebIdentityToken", String.valueOf(claims.getOrDefault("sub", "")))
-        .open("AssumedRoleUser").text("Arn", "arn:aws:sts::" + account.accountId() + ":assumed-role/" + roleName + "/" + session)
-        .text("AssumedRoleId", "AROASIMULATED:" + session).close("AssumedRoleUser")
-        .text("Provider", String.valueOf(claims.getOrDefault("iss", ""))).text("Audience", aud);
+        .open("AssumedRoleUser")
+        .text(
+            "Arn",
+            "arn:aws:sts::" + account.accountId() + ":assumed-role/" + roleName + "/" + session)
+        .text("AssumedRoleId", "AROASIMULATED:" + session)
+        .close("AssumedRoleUser")
+        .text("Provider", String.valueOf(claims.getOrDefault("iss", "")))
+        .text("Audience", aud);
   }
 }

@@ -29,8 +29,10 @@ public final class QueryRequest {
           continue;
         }
         int eq = pair.indexOf('=');
-        String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        String key =
+            URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String value =
+            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
         params.put(key, value);
       }
     }
@@ -107,11 +109,12 @@ public final class QueryRequest {
     for (int i = 1; ; i++) {
       String prefix = name + ".member." + i + ".";
       Map<String, String> fields = new LinkedHashMap<>();
-      params.forEach((k, v) -> {
-        if (k.startsWith(prefix)) {
-          fields.put(k.substring(prefix.length()), v);
-        }
-      });
+      params.forEach(
+          (k, v) -> {
+            if (k.startsWith(prefix)) {
+              fields.put(k.substring(prefix.length()), v);
+            }
+          });
       if (fields.isEmpty()) {
         return out;
       }
@@ -124,13 +127,17 @@ public final class QueryRequest {
     for (Map<String, String> t : structures(name)) {
       String key = t.get("Key");
       if (key == null || key.isEmpty() || key.length() > 128) {
-        throw ApiError.validation("1 validation error detected: Value '" + key + "' at 'tags.member.key' failed to satisfy "
-            + "constraint: Member must have length between 1 and 128");
+        throw ApiError.validation(
+            "1 validation error detected: Value '"
+                + key
+                + "' at 'tags.member.key' failed to satisfy "
+                + "constraint: Member must have length between 1 and 128");
       }
       String value = t.getOrDefault("Value", "");
       if (value.length() > 256) {
-        throw ApiError.validation("1 validation error detected: Value at 'tags.member.value' failed to satisfy constraint: "
-            + "Member must have length less than or equal to 256");
+        throw ApiError.validation(
+            "1 validation error detected: Value at 'tags.member.value' failed to satisfy constraint: "
+                + "Member must have length less than or equal to 256");
       }
       tags.put(key, value);
     }

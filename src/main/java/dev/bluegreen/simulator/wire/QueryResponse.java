@@ -20,14 +20,25 @@ public record QueryResponse(int status, String body, String errorCode) {
       xml.out(result);
       xml.close(action + "Result");
     }
-    xml.open("ResponseMetadata").text("RequestId", requestId).close("ResponseMetadata").close(action + "Response");
+    xml.open("ResponseMetadata")
+        .text("RequestId", requestId)
+        .close("ResponseMetadata")
+        .close(action + "Response");
     return new QueryResponse(200, xml.toString(), null);
   }
 
   public static QueryResponse error(ApiError e, String xmlns, String requestId) {
-    String body = new Xml().open("ErrorResponse", xmlns)
-        .open("Error").text("Type", e.type()).text("Code", e.code()).text("Message", e.getMessage()).close("Error")
-        .text("RequestId", requestId).close("ErrorResponse").toString();
+    String body =
+        new Xml()
+            .open("ErrorResponse", xmlns)
+            .open("Error")
+            .text("Type", e.type())
+            .text("Code", e.code())
+            .text("Message", e.getMessage())
+            .close("Error")
+            .text("RequestId", requestId)
+            .close("ErrorResponse")
+            .toString();
     return new QueryResponse(e.status(), body, e.code());
   }
 }

@@ -32,18 +32,30 @@ public final class Xml {
     return this;
   }
 
-  /** An element with text; omitted entirely when the value is null, as the service omits absent members. */
+  /**
+   * An element with text; omitted entirely when the value is null, as the service omits absent
+   * members.
+   */
   public Xml text(String name, Object value) {
     if (value == null) {
       return this;
     }
     String s = value instanceof Instant i ? timestamp(i) : value.toString();
-    out.append('<').append(name).append('>').append(escape(s)).append("</").append(name).append('>');
+    out.append('<')
+        .append(name)
+        .append('>')
+        .append(escape(s))
+        .append("</")
+        .append(name)
+        .append('>');
     return this;
   }
 
   private static String timestamp(Instant instant) {
-    return instant.truncatedTo(ChronoUnit.MILLIS).toString().replaceFirst("(\\d\\d:\\d\\d:\\d\\d)Z$", "$1.000Z");
+    return instant
+        .truncatedTo(ChronoUnit.MILLIS)
+        .toString()
+        .replaceFirst("(\\d\\d:\\d\\d:\\d\\d)Z$", "$1.000Z");
   }
 
   private static String escape(String s) {

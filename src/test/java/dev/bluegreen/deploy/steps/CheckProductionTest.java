@@ -8,7 +8,9 @@ import dev.bluegreen.plan.StepFailure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Production after a swap: app-green (v2) holds the production CNAME, app-blue (v1) is the standby. */
+/**
+ * Production after a swap: app-green (v2) holds the production CNAME, app-blue (v1) is the standby.
+ */
 class CheckProductionTest {
 
   private static final String PRODUCTION = Harness.PRODUCTION;
@@ -33,8 +35,12 @@ class CheckProductionTest {
 
     Result<Void> r = step().run(h.log);
 
-    assertThat(r.detail()).isEqualTo("app-green serves production with v2, Green; 3 consecutive successful requests to "
-        + "http://" + PRODUCTION + "/");
+    assertThat(r.detail())
+        .isEqualTo(
+            "app-green serves production with v2, Green; 3 consecutive successful requests to "
+                + "http://"
+                + PRODUCTION
+                + "/");
     assertThat(h.health.hosts()).containsExactly(PRODUCTION);
     assertThat(h.production().isGood("v2")).isTrue();
     assertThat(h.aws.writes()).containsExactly("swapCnames(app-green, app-blue)");
@@ -42,10 +48,15 @@ class CheckProductionTest {
 
   @Test
   void anUnhealthyColour_failsAtOnceWithoutGrace() {
-    h.aws.put(Envs.from(h.aws.current("app-green").orElseThrow()).health("Red").healthStatus("Degraded").build());
+    h.aws.put(
+        Envs.from(h.aws.current("app-green").orElseThrow())
+            .health("Red")
+            .healthStatus("Degraded")
+            .build());
     StepFailure f = h.failure(step());
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.FAILED);
-    assertThat(f).hasMessage("app-green is Ready but its health is Red (Degraded); accepted: Green");
+    assertThat(f)
+        .hasMessage("app-green is Ready but its health is Red (Degraded); accepted: Green");
     assertThat(h.elapsed()).isZero();
     assertThat(h.health.hosts()).isEmpty();
   }
@@ -53,8 +64,10 @@ class CheckProductionTest {
   @Test
   void anotherVersionOnProduction_failsTheCheck() {
     h.aws.put(Envs.from(h.aws.current("app-green").orElseThrow()).version("v3").build());
-    assertThat(h.failure(step())).hasMessage("app-green is Ready but runs v3 instead of v2: Elastic Beanstalk rolled the "
-        + "deployment back");
+    assertThat(h.failure(step()))
+        .hasMessage(
+            "app-green is Ready but runs v3 instead of v2: Elastic Beanstalk rolled the "
+                + "deployment back");
   }
 
   @Test
@@ -70,8 +83,13 @@ class CheckProductionTest {
     h.health.failsNext("timed out");
     StepFailure f = h.failure(step());
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.FAILED);
-    assertThat(f).hasMessage("production (" + PRODUCTION + ", now app-green with v2) failed its health check of http://"
-        + PRODUCTION + "/ failed after 5 requests: timed out");
+    assertThat(f)
+        .hasMessage(
+            "production ("
+                + PRODUCTION
+                + ", now app-green with v2) failed its health check of http://"
+                + PRODUCTION
+                + "/ failed after 5 requests: timed out");
     assertThat(h.production().isGood("v2")).isFalse();
   }
 
@@ -87,6 +105,7 @@ class CheckProductionTest {
   void aDryRunPrintsTheCheck() {
     assertThat(step().changes()).isFalse();
     assertThat(step().runsInDryRun()).isFalse();
-    assertThat(step().plan()).isEqualTo("would check production (" + PRODUCTION + ") after the swap");
+    assertThat(step().plan())
+        .isEqualTo("would check production (" + PRODUCTION + ") after the swap");
   }
 }

@@ -44,28 +44,35 @@ class CheckRollbackTargetTest {
     h.resolve(h.live("v2"), null);
     StepFailure f = h.failure(step());
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.FAILED);
-    assertThat(f).hasMessage("there is no other environment to roll back to: app-green does not exist");
+    assertThat(f)
+        .hasMessage("there is no other environment to roll back to: app-green does not exist");
   }
 
   @ParameterizedTest(name = "standby {0}/{1}")
   @CsvSource({"Ready, Red", "Updating, Green", "Ready, Grey"})
   void anUnfitStandby_cannotTakeProduction(String status, String health) {
-    h.resolve(h.live("v2"), h.aws.put(Envs.named("app-green").status(status).health(health).version("v1").build()));
-    assertThat(h.failure(step())).hasMessage("cannot roll back to app-green: it is " + status + "/" + health + " (Ok)");
+    h.resolve(
+        h.live("v2"),
+        h.aws.put(Envs.named("app-green").status(status).health(health).version("v1").build()));
+    assertThat(h.failure(step()))
+        .hasMessage("cannot roll back to app-green: it is " + status + "/" + health + " (Ok)");
     assertThat(h.production().isGood("v1")).isFalse();
   }
 
   @Test
   void theSameVersionOnBoth_isNoRollback() {
     h.resolve(h.live("v2"), h.standby("v2"));
-    assertThat(h.failure(step())).hasMessage("cannot roll back: app-green runs the same version as production (v2)");
+    assertThat(h.failure(step()))
+        .hasMessage("cannot roll back: app-green runs the same version as production (v2)");
   }
 
   @Test
   void aNewerVersionOnTheStandby_isAPromotionNotARollback() {
     h.resolve(h.live("v2"), h.standby("v3"));
-    assertThat(h.failure(step())).hasMessage("cannot roll back: app-green runs v3, which is newer than production's v2; "
-        + "use command swap to promote it");
+    assertThat(h.failure(step()))
+        .hasMessage(
+            "cannot roll back: app-green runs v3, which is newer than production's v2; "
+                + "use command swap to promote it");
   }
 
   @Test

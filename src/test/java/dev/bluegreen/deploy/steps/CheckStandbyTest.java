@@ -23,7 +23,8 @@ class CheckStandbyTest {
     Result<Void> r = new CheckStandby(h.ctx).run(h.log);
 
     assertThat(r.skipped()).isFalse();
-    assertThat(r.detail()).isEqualTo("3 consecutive successful requests to http://" + STANDBY_CNAME + "/");
+    assertThat(r.detail())
+        .isEqualTo("3 consecutive successful requests to http://" + STANDBY_CNAME + "/");
     assertThat(h.health.hosts()).containsExactly(STANDBY_CNAME);
     assertThat(h.production().isGood("v2")).isTrue();
     assertThat(h.aws.calls()).isEmpty();
@@ -31,10 +32,18 @@ class CheckStandbyTest {
 
   @Test
   void theHealthCheckInputsAreUsed() throws Exception {
-    h = Harness.deploy("health-check-scheme", "https", "health-check-path", "/health?deep=1", "health-check-successes", "5");
+    h =
+        Harness.deploy(
+            "health-check-scheme",
+            "https",
+            "health-check-path",
+            "/health?deep=1",
+            "health-check-successes",
+            "5");
     h.resolve(h.live("v1"), h.standby("v2"));
     assertThat(new CheckStandby(h.ctx).run(h.log).detail())
-        .isEqualTo("5 consecutive successful requests to https://" + STANDBY_CNAME + "/health?deep=1");
+        .isEqualTo(
+            "5 consecutive successful requests to https://" + STANDBY_CNAME + "/health?deep=1");
   }
 
   @Test
@@ -43,24 +52,37 @@ class CheckStandbyTest {
     h.health.failsNext("status 503");
     StepFailure f = h.failure(new CheckStandby(h.ctx));
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.FAILED);
-    assertThat(f).hasMessage("app-green (v2) failed its health check of http://" + STANDBY_CNAME + "/ failed after 5 "
-        + "requests: status 503; production was not touched");
+    assertThat(f)
+        .hasMessage(
+            "app-green (v2) failed its health check of http://"
+                + STANDBY_CNAME
+                + "/ failed after 5 "
+                + "requests: status 503; production was not touched");
     assertThat(h.production().isGood("v2")).isFalse();
   }
 
   @ParameterizedTest(name = "{0}/{1} with accepted-health {2}")
   @CsvSource({
-      "Ready,    Red,    Green,         'Ready/Red (Ok)',      Green",
-      "Ready,    Yellow, Green,         'Ready/Yellow (Ok)',   Green",
-      "Updating, Green,  'Green,Yellow', 'Updating/Green (Ok)', Green or Yellow",
+    "Ready,    Red,    Green,         'Ready/Red (Ok)',      Green",
+    "Ready,    Yellow, Green,         'Ready/Yellow (Ok)',   Green",
+    "Updating, Green,  'Green,Yellow', 'Updating/Green (Ok)', Green or Yellow",
   })
-  void anUnfitStandby_isNotCheckedOverHttp(String status, String health, String accepted, String state, String shown) {
+  void anUnfitStandby_isNotCheckedOverHttp(
+      String status, String health, String accepted, String state, String shown) {
     h = Harness.deploy("accepted-health", accepted);
-    h.resolve(h.live("v1"), h.aws.put(Envs.named("app-green").status(status).health(health).version("v2").build()));
+    h.resolve(
+        h.live("v1"),
+        h.aws.put(Envs.named("app-green").status(status).health(health).version("v2").build()));
     StepFailure f = h.failure(new CheckStandby(h.ctx));
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.FAILED);
-    assertThat(f).hasMessage("app-green is " + state + "; it must be Ready with health " + shown + " before it can take "
-        + "production");
+    assertThat(f)
+        .hasMessage(
+            "app-green is "
+                + state
+                + "; it must be Ready with health "
+                + shown
+                + " before it can take "
+                + "production");
     assertThat(h.health.hosts()).isEmpty();
   }
 
@@ -70,8 +92,10 @@ class CheckStandbyTest {
     h.resolve(h.live("v1"), h.standby("v3"));
     StepFailure f = h.failure(new CheckStandby(h.ctx));
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.USAGE);
-    assertThat(f).hasMessage("version-label: the standby app-green runs v3, not v2; another deployment may have replaced "
-        + "it. Nothing was swapped.");
+    assertThat(f)
+        .hasMessage(
+            "version-label: the standby app-green runs v3, not v2; another deployment may have replaced "
+                + "it. Nothing was swapped.");
   }
 
   @Test
@@ -97,6 +121,7 @@ class CheckStandbyTest {
     h.resolve(h.live("v1"), null);
     assertThat(step.plan()).isEqualTo("would health-check the standby once it exists");
     h.production().standbyCreated(h.standby("v1"));
-    assertThat(step.plan()).isEqualTo("would health-check the standby app-green at " + STANDBY_CNAME);
+    assertThat(step.plan())
+        .isEqualTo("would health-check the standby app-green at " + STANDBY_CNAME);
   }
 }

@@ -32,10 +32,22 @@ class CloneLiveTest {
 
     Result<Environment> r = new CloneLive(h.ctx, CLONE).run(h.log);
 
-    assertThat(h.aws.writes()).containsExactly("createTemplate(" + TEMPLATE + ", e-app-blue)",
-        "createEnvironment(app-green, " + TEMPLATE + ", v1, null)", "deleteTemplate(" + TEMPLATE + ")");
-    assertThat(h.aws.launched().get(0).tags()).containsExactlyInAnyOrderEntriesOf(Map.of(Tags.MANAGED_BY, Tags.TOOL,
-        Tags.ROLE, Tags.TEMPORARY, Tags.RUN_ID, "run-1", Tags.PRODUCTION_CNAME, Harness.PRODUCTION));
+    assertThat(h.aws.writes())
+        .containsExactly(
+            "createTemplate(" + TEMPLATE + ", e-app-blue)",
+            "createEnvironment(app-green, " + TEMPLATE + ", v1, null)",
+            "deleteTemplate(" + TEMPLATE + ")");
+    assertThat(h.aws.launched().get(0).tags())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                Tags.MANAGED_BY,
+                Tags.TOOL,
+                Tags.ROLE,
+                Tags.TEMPORARY,
+                Tags.RUN_ID,
+                "run-1",
+                Tags.PRODUCTION_CNAME,
+                Harness.PRODUCTION));
     Environment clone = r.value();
     assertThat(r.detail()).isEqualTo("created app-green (" + clone.cname() + ") running v1");
     assertThat(clone.stateLine()).isEqualTo("Ready/Green (Ok)");
@@ -50,7 +62,8 @@ class CloneLiveTest {
     h.aws.nextLaunchOf("app-green", Envs.becomes("Launching", "Grey"));
     StepFailure f = h.failure(new CloneLive(h.ctx, CLONE));
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.FAILED);
-    assertThat(f.getMessage()).startsWith("Timed out after 10m waiting for app-green to launch healthy");
+    assertThat(f.getMessage())
+        .startsWith("Timed out after 10m waiting for app-green to launch healthy");
     assertThat(h.elapsed()).isEqualTo(Duration.ofMinutes(10));
   }
 
@@ -69,11 +82,12 @@ class CloneLiveTest {
 
   @ParameterizedTest(name = "drain-time {0}")
   @CsvSource({"60s, 60", "5m, 300", "0s, 0"})
-  void undo_letsAFormerProductionEnvironmentDrainFirst(String drainTime, long seconds) throws Exception {
+  void undo_letsAFormerProductionEnvironmentDrainFirst(String drainTime, long seconds)
+      throws Exception {
     h = Harness.cloneDeploy("drain-time", drainTime);
     h.resolve(h.live("v1"), h.aws.put(Envs.named("app-green").build()));
-    h.production().movedTo("app-green", Harness.T0);   // swap to the clone
-    h.production().movedTo("app-blue", Harness.T0);    // and back: the clone lost production now
+    h.production().movedTo("app-green", Harness.T0); // swap to the clone
+    h.production().movedTo("app-blue", Harness.T0); // and back: the clone lost production now
 
     assertThat(undo().run(h.log).kind()).isEqualTo(Undo.Kind.REVERTED);
 
@@ -90,8 +104,11 @@ class CloneLiveTest {
 
     Undo.Outcome o = undo().run(h.log);
 
-    assertThat(o).isEqualTo(Undo.Outcome.unchanged("kept app-green: no time left to drain it before terminating "
-        + "(cancelled); run cleanup later"));
+    assertThat(o)
+        .isEqualTo(
+            Undo.Outcome.unchanged(
+                "kept app-green: no time left to drain it before terminating "
+                    + "(cancelled); run cleanup later"));
     assertThat(h.aws.writes()).isEmpty();
   }
 
@@ -99,7 +116,8 @@ class CloneLiveTest {
   void undo_neverTerminatesTheCloneWhileItHoldsProduction() throws Exception {
     Environment permanent = h.aws.put(Envs.named("app-blue").cname("app-green-gen2").build());
     h.resolve(h.aws.put(Envs.named("app-green").cname("app").build()), permanent);
-    assertThat(undo().run(h.log)).isEqualTo(Undo.Outcome.unchanged("kept app-green: it holds the production CNAME"));
+    assertThat(undo().run(h.log))
+        .isEqualTo(Undo.Outcome.unchanged("kept app-green: it holds the production CNAME"));
     assertThat(h.aws.writes()).isEmpty();
   }
 
@@ -107,7 +125,8 @@ class CloneLiveTest {
   void undo_keepsTheCloneWithKeepTemporary() throws Exception {
     h = Harness.cloneDeploy("keep-temporary", "true");
     h.resolve(h.live("v1"), h.aws.put(Envs.named("app-green").build()));
-    assertThat(undo().run(h.log)).isEqualTo(Undo.Outcome.unchanged("kept app-green (keep-temporary: true)"));
+    assertThat(undo().run(h.log))
+        .isEqualTo(Undo.Outcome.unchanged("kept app-green (keep-temporary: true)"));
     assertThat(h.aws.calls()).isEmpty();
   }
 
@@ -126,7 +145,10 @@ class CloneLiveTest {
   void undo_reportsARefusedTerminationForCleanupLater() throws Exception {
     h.resolve(h.live("v1"), h.aws.put(Envs.named("app-green").build()));
     h.aws.failOnce("terminate", "InvalidParameterValue", 400, "Environment is in an invalid state");
-    assertThat(undo().run(h.log)).isEqualTo(Undo.Outcome.unchanged("could not terminate app-green: Environment is in an "
-        + "invalid state; run cleanup later"));
+    assertThat(undo().run(h.log))
+        .isEqualTo(
+            Undo.Outcome.unchanged(
+                "could not terminate app-green: Environment is in an "
+                    + "invalid state; run cleanup later"));
   }
 }

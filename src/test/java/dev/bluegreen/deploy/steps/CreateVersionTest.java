@@ -1,10 +1,8 @@
 package dev.bluegreen.deploy.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bluegreen.beanstalk.ApplicationVersion;
-import dev.bluegreen.beanstalk.BeanstalkException;
 import dev.bluegreen.beanstalk.StoredObject;
 import dev.bluegreen.deploy.FakeGateway;
 import dev.bluegreen.deploy.Tags;
@@ -27,8 +25,7 @@ class CreateVersionTest {
   private static final String SHA = "ab".repeat(32);
   private static final String BUCKET = FakeGateway.STORAGE_BUCKET;
 
-  @TempDir
-  Path workspace;
+  @TempDir Path workspace;
   private Path zip;
   private Harness h;
 
@@ -62,37 +59,61 @@ class CreateVersionTest {
     assertThat(r.skipped()).isFalse();
     assertThat(r.value()).isTrue();
     assertThat(r.detail()).isEqualTo("created v2 from s3://" + BUCKET + "/app/v2.zip");
-    assertThat(h.aws.calls()).containsExactly("storageBucket()", "headObject(" + BUCKET + ", app/v2.zip)",
-        "upload(" + BUCKET + ", app/v2.zip)", "createVersion(v2, " + BUCKET + ", app/v2.zip)");
-    assertThat(h.aws.object(BUCKET, "app/v2.zip")).contains(new StoredObject(8, Map.of("bluegreen-sha256", SHA)));
+    assertThat(h.aws.calls())
+        .containsExactly(
+            "storageBucket()",
+            "headObject(" + BUCKET + ", app/v2.zip)",
+            "upload(" + BUCKET + ", app/v2.zip)",
+            "createVersion(v2, " + BUCKET + ", app/v2.zip)");
+    assertThat(h.aws.object(BUCKET, "app/v2.zip"))
+        .contains(new StoredObject(8, Map.of("bluegreen-sha256", SHA)));
     ApplicationVersion v = h.aws.versions("app").get(0);
     assertThat(v.label()).isEqualTo("v2");
-    assertThat(h.aws.tags(v.arn())).containsExactlyInAnyOrderEntriesOf(Map.of(Tags.MANAGED_BY, Tags.TOOL, Tags.ROLE,
-        "version", Tags.RUN_ID, "run-1", Tags.SHA256, SHA));
+    assertThat(h.aws.tags(v.arn()))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                Tags.MANAGED_BY,
+                Tags.TOOL,
+                Tags.ROLE,
+                "version",
+                Tags.RUN_ID,
+                "run-1",
+                Tags.SHA256,
+                SHA));
   }
 
   @Test
   void aGivenBucket_isUsedWithoutAskingForTheStorageBucket() throws Exception {
     create(fresh("my-bucket"));
-    assertThat(h.aws.calls()).containsExactly("headObject(my-bucket, app/v2.zip)", "upload(my-bucket, app/v2.zip)",
-        "createVersion(v2, my-bucket, app/v2.zip)");
+    assertThat(h.aws.calls())
+        .containsExactly(
+            "headObject(my-bucket, app/v2.zip)",
+            "upload(my-bucket, app/v2.zip)",
+            "createVersion(v2, my-bucket, app/v2.zip)");
   }
 
   @Test
   void theSameBytesAlreadyInS3_areNotUploadedAgain() throws Exception {
-    h.aws.putObject("my-bucket", "app/v2.zip", new StoredObject(8, Map.of("bluegreen-sha256", SHA)));
+    h.aws.putObject(
+        "my-bucket", "app/v2.zip", new StoredObject(8, Map.of("bluegreen-sha256", SHA)));
     Result<Boolean> r = create(fresh("my-bucket"));
     assertThat(r.detail()).isEqualTo("created v2 from s3://my-bucket/app/v2.zip (upload skipped)");
     assertThat(h.aws.writes()).containsExactly("createVersion(v2, my-bucket, app/v2.zip)");
-    assertThat(h.logText()).contains("s3://my-bucket/app/v2.zip already holds this bundle; not uploaded again");
+    assertThat(h.logText())
+        .contains("s3://my-bucket/app/v2.zip already holds this bundle; not uploaded again");
   }
 
   @Test
   void otherBytesUnderTheKey_areOverwritten() throws Exception {
-    h.aws.putObject("my-bucket", "app/v2.zip", new StoredObject(3, Map.of("bluegreen-sha256", "cd".repeat(32))));
+    h.aws.putObject(
+        "my-bucket",
+        "app/v2.zip",
+        new StoredObject(3, Map.of("bluegreen-sha256", "cd".repeat(32))));
     Result<Boolean> r = create(fresh("my-bucket"));
     assertThat(r.detail()).doesNotContain("upload skipped");
-    assertThat(h.aws.writes()).containsExactly("upload(my-bucket, app/v2.zip)", "createVersion(v2, my-bucket, app/v2.zip)");
+    assertThat(h.aws.writes())
+        .containsExactly(
+            "upload(my-bucket, app/v2.zip)", "createVersion(v2, my-bucket, app/v2.zip)");
     assertThat(h.aws.object("my-bucket", "app/v2.zip")).map(StoredObject::size).contains(8L);
   }
 
@@ -107,7 +128,8 @@ class CreateVersionTest {
 
   @Test
   void alreadyExists_afterALostResponse_isTheVersionThisRunCreated() throws Exception {
-    h.aws.failOnceAfterEffect("createVersion", "InvalidParameterValue", 400, "Application Version v2 already exists.");
+    h.aws.failOnceAfterEffect(
+        "createVersion", "InvalidParameterValue", 400, "Application Version v2 already exists.");
     Result<Boolean> r = create(fresh("my-bucket"));
     assertThat(r.value()).isTrue();
     assertThat(r.detail()).isEqualTo("created v2 from s3://my-bucket/app/v2.zip");
@@ -115,20 +137,22 @@ class CreateVersionTest {
 
   @Test
   void alreadyExists_withOtherBytes_failsTheStep() {
-    h.aws.addVersion("v2", Map.of(Tags.SHA256, "cd".repeat(32))); // made by someone else since resolve-version
+    h.aws.addVersion(
+        "v2", Map.of(Tags.SHA256, "cd".repeat(32))); // made by someone else since resolve-version
     StepFailure f = h.failure(new CreateVersion(h.ctx, Slot.of(fresh("my-bucket"))));
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.FAILED);
     assertThat(f).hasMessage("Application Version v2 already exists.");
   }
 
   /**
-   * Finding: the check after "already exists" reads the version's tags outside {@code ctx.call}, so a failure of
-   * that read escapes as a BeanstalkException instead of a StepFailure (Step promises only StepFailure); the runner
-   * then reports it as an "unexpected error in create-version".
+   * Finding: the check after "already exists" reads the version's tags outside {@code ctx.call}, so
+   * a failure of that read escapes as a BeanstalkException instead of a StepFailure (Step promises
+   * only StepFailure); the runner then reports it as an "unexpected error in create-version".
    */
   @Test
   void aFailedTagReadWhileCheckingAnExistingVersion_failsTheStep() {
-    h.aws.failOnceAfterEffect("createVersion", "InvalidParameterValue", 400, "Application Version v2 already exists.");
+    h.aws.failOnceAfterEffect(
+        "createVersion", "InvalidParameterValue", 400, "Application Version v2 already exists.");
     h.aws.failOnce("tags", "Throttling", 400, "Rate exceeded");
     StepFailure f = h.failure(new CreateVersion(h.ctx, Slot.of(fresh("my-bucket"))));
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.FAILED);
@@ -137,7 +161,11 @@ class CreateVersionTest {
 
   @Test
   void anyOtherCreateVersionError_failsTheStep() {
-    h.aws.failOnce("createVersion", "TooManyApplicationVersions", 400, "You cannot have more than 1000 versions.");
+    h.aws.failOnce(
+        "createVersion",
+        "TooManyApplicationVersions",
+        400,
+        "You cannot have more than 1000 versions.");
     StepFailure f = h.failure(new CreateVersion(h.ctx, Slot.of(fresh("my-bucket"))));
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.FAILED);
     assertThat(f).hasMessage("You cannot have more than 1000 versions.");
@@ -147,13 +175,18 @@ class CreateVersionTest {
   @Test
   void plan_saysWhatWouldBeUploadedWhere() {
     assertThat(new CreateVersion(h.ctx, Slot.of(fresh(null))).plan())
-        .isEqualTo("would upload app.zip to s3://<storage bucket>/app/v2.zip and create version v2");
+        .isEqualTo(
+            "would upload app.zip to s3://<storage bucket>/app/v2.zip and create version v2");
     assertThat(new CreateVersion(h.ctx, Slot.of(fresh("my-bucket"))).plan())
         .isEqualTo("would upload app.zip to s3://my-bucket/app/v2.zip and create version v2");
-    assertThat(new CreateVersion(h.ctx, Slot.of(new VersionSource("v2", true, null, null, BUCKET, "k"))).plan())
+    assertThat(
+            new CreateVersion(
+                    h.ctx, Slot.of(new VersionSource("v2", true, null, null, BUCKET, "k")))
+                .plan())
         .isEqualTo("nothing to do: version v2 exists");
     // before resolve-version has a result, the plan cannot know whether the version exists
     Slot<VersionSource> notResolved = Plan.named("dry").thenIf(false, new ResolveVersion(h.ctx));
-    assertThat(new CreateVersion(h.ctx, notResolved).plan()).isEqualTo("would create version v2 unless it exists");
+    assertThat(new CreateVersion(h.ctx, notResolved).plan())
+        .isEqualTo("would create version v2 unless it exists");
   }
 }

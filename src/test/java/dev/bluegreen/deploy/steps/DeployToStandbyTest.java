@@ -74,16 +74,26 @@ class DeployToStandbyTest {
     h.resolve(h.live("v1"), h.standby("v1"));
     h.aws.nextDeployTo("app-green", Envs.becomes("Ready", "Green", "v1"));
     StepFailure f = h.failure(new DeployToStandby(h.ctx, false));
-    assertThat(f).hasMessage("app-green is Ready but runs v1 instead of v2: Elastic Beanstalk rolled the deployment back");
+    assertThat(f)
+        .hasMessage(
+            "app-green is Ready but runs v1 instead of v2: Elastic Beanstalk rolled the deployment back");
   }
 
   @Test
   void aStandbyThatStaysRed_failsAfterTheHealthGrace() {
     h.resolve(h.live("v1"), h.standby("v1"));
-    h.aws.nextDeployTo("app-green", e -> Envs.from(e).status("Ready").health("Red").healthStatus("Severe").version("v2")
-        .build());
+    h.aws.nextDeployTo(
+        "app-green",
+        e ->
+            Envs.from(e)
+                .status("Ready")
+                .health("Red")
+                .healthStatus("Severe")
+                .version("v2")
+                .build());
     StepFailure f = h.failure(new DeployToStandby(h.ctx, false));
-    assertThat(f).hasMessage("app-green is Ready but its health is Red (Severe) after 1m; accepted: Green");
+    assertThat(f)
+        .hasMessage("app-green is Ready but its health is Red (Severe) after 1m; accepted: Green");
   }
 
   @Test
@@ -97,7 +107,8 @@ class DeployToStandbyTest {
   @Test
   void aRefusedUpdate_failsTheStepInTheServicesWords() {
     h.resolve(h.live("v1"), h.standby("v1"));
-    h.aws.failOnce("deploy", "InvalidParameterValue", 400, "No Application Version named 'v2' found.");
+    h.aws.failOnce(
+        "deploy", "InvalidParameterValue", 400, "No Application Version named 'v2' found.");
     StepFailure f = h.failure(new DeployToStandby(h.ctx, false));
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.FAILED);
     assertThat(f).hasMessage("No Application Version named 'v2' found.");
@@ -107,12 +118,18 @@ class DeployToStandbyTest {
   void onlyTheCloneStrategyRegistersAnUndo() {
     h.resolve(h.live("v1"), h.standby("v1"));
     assertThat(new DeployToStandby(h.ctx, false).undo()).isEmpty();
-    assertThat(new DeployToStandby(h.ctx, true).undo()).map(Undo::description).contains("put v1 back on app-green");
+    assertThat(new DeployToStandby(h.ctx, true).undo())
+        .map(Undo::description)
+        .contains("put v1 back on app-green");
   }
 
-  // ---- RestorePrevious: clone strategy, the clone app-green serves, the permanent app-blue was deployed --------
+  // ---- RestorePrevious: clone strategy, the clone app-green serves, the permanent app-blue was
+  // deployed --------
 
-  /** The permanent app-blue ran v1 before the run; now the clone holds production and app-blue is {@code now}. */
+  /**
+   * The permanent app-blue ran v1 before the run; now the clone holds production and app-blue is
+   * {@code now}.
+   */
   private Undo restore(Environment now) {
     h = Harness.cloneDeploy();
     Environment before = Envs.named("app-blue").cname("app").version("v1").build();
@@ -138,7 +155,9 @@ class DeployToStandbyTest {
     assertThat(undo.run(h.log)).isEqualTo(Undo.Outcome.reverted("redeployed v1 to app-blue"));
 
     assertThat(h.aws.writes()).containsExactly("deploy(app-blue, v1)");
-    assertThat(h.production().roles().standby()).map(Environment::stateLine).contains("Ready/Green (Ok)");
+    assertThat(h.production().roles().standby())
+        .map(Environment::stateLine)
+        .contains("Ready/Green (Ok)");
   }
 
   @Test
@@ -146,8 +165,10 @@ class DeployToStandbyTest {
     Undo undo = restore(permanent().version("v1").status("Updating").build());
     h.aws.atRead("app-blue", 2, Envs.becomes("Ready", "Green", "v1"));
 
-    assertThat(undo.run(h.log)).isEqualTo(Undo.Outcome.unchanged("app-blue runs v1 again (Elastic Beanstalk reverted the "
-        + "deployment)"));
+    assertThat(undo.run(h.log))
+        .isEqualTo(
+            Undo.Outcome.unchanged(
+                "app-blue runs v1 again (Elastic Beanstalk reverted the deployment)"));
     assertThat(h.aws.writes()).isEmpty();
   }
 
@@ -171,14 +192,16 @@ class DeployToStandbyTest {
   void restore_neverTouchesTheEnvironmentHoldingProduction() throws Exception {
     Undo undo = restore(permanent().version("v2").build());
     h.aws.swapCnames("app-blue", "app-green"); // production went back to app-blue meanwhile
-    assertThat(undo.run(h.log)).isEqualTo(Undo.Outcome.unchanged("app-blue holds production; left as it is"));
+    assertThat(undo.run(h.log))
+        .isEqualTo(Undo.Outcome.unchanged("app-blue holds production; left as it is"));
     assertThat(h.aws.writes()).containsExactly("swapCnames(app-blue, app-green)");
   }
 
   @Test
   void restore_failsWhenTheEnvironmentIsGone() {
     Undo undo = restore(permanent().version("v2").status("Terminated").build());
-    assertThatThrownBy(() -> undo.run(h.log)).isInstanceOf(StepFailure.class)
+    assertThatThrownBy(() -> undo.run(h.log))
+        .isInstanceOf(StepFailure.class)
         .hasMessage("environment app-blue no longer exists in application app");
   }
 }

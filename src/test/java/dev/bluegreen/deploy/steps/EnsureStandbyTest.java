@@ -46,12 +46,16 @@ class EnsureStandbyTest {
 
     Result<Environment> r = step().run(h.log);
 
-    assertThat(h.aws.writes()).containsExactly("createTemplate(" + TEMPLATE + ", e-app-blue)",
-        "createEnvironment(app-green, " + TEMPLATE + ", v1, null)", "deleteTemplate(" + TEMPLATE + ")");
+    assertThat(h.aws.writes())
+        .containsExactly(
+            "createTemplate(" + TEMPLATE + ", e-app-blue)",
+            "createEnvironment(app-green, " + TEMPLATE + ", v1, null)",
+            "deleteTemplate(" + TEMPLATE + ")");
     NewEnvironment spec = h.aws.launched().get(0);
     assertThat(spec.description()).isEqualTo("Copy of app-blue made by beanstalk-blue-green");
-    assertThat(spec.tags()).containsExactlyInAnyOrderEntriesOf(Map.of(Tags.MANAGED_BY, Tags.TOOL, Tags.ROLE, Tags.STANDBY,
-        Tags.RUN_ID, "run-1"));
+    assertThat(spec.tags())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(Tags.MANAGED_BY, Tags.TOOL, Tags.ROLE, Tags.STANDBY, Tags.RUN_ID, "run-1"));
     Environment standby = r.value();
     assertThat(standby.name()).isEqualTo("app-green");
     assertThat(standby.stateLine()).isEqualTo("Ready/Green (Ok)");
@@ -75,19 +79,23 @@ class EnsureStandbyTest {
 
     Environment standby = step().run(h.log).value();
 
-    assertThat(h.aws.launched()).extracting(NewEnvironment::cnamePrefix).containsExactly("app-green");
+    assertThat(h.aws.launched())
+        .extracting(NewEnvironment::cnamePrefix)
+        .containsExactly("app-green");
     assertThat(standby.cname()).isEqualTo("app-green" + Envs.SUFFIX);
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
-      "app-green.us-east-1.elasticbeanstalk.com, app-green",
-      "APP-Green.eu-west-1.elasticbeanstalk.com, app-green",
-      "app-green.elasticbeanstalk.com,           app-green",
-      "green.example.com,                        ",
+    "app-green.us-east-1.elasticbeanstalk.com, app-green",
+    "APP-Green.eu-west-1.elasticbeanstalk.com, app-green",
+    "app-green.elasticbeanstalk.com,           app-green",
+    "green.example.com,                        ",
   })
-  void onlyAnElasticBeanstalkCnameGivesItsPrefix(String terminatedCname, String prefix) throws Exception {
-    h.aws.put(Envs.named("app-green").cname(terminatedCname).status(Environment.TERMINATED).build());
+  void onlyAnElasticBeanstalkCnameGivesItsPrefix(String terminatedCname, String prefix)
+      throws Exception {
+    h.aws.put(
+        Envs.named("app-green").cname(terminatedCname).status(Environment.TERMINATED).build());
     h.resolve(h.live("v1"), null);
     step().run(h.log);
     assertThat(h.aws.launched()).extracting(NewEnvironment::cnamePrefix).containsExactly(prefix);
@@ -101,23 +109,31 @@ class EnsureStandbyTest {
 
     Environment standby = step().run(h.log).value();
 
-    assertThat(h.aws.launched()).extracting(NewEnvironment::cnamePrefix).containsExactly((String) null);
+    assertThat(h.aws.launched())
+        .extracting(NewEnvironment::cnamePrefix)
+        .containsExactly((String) null);
     assertThat(h.aws.count("createEnvironment")).isEqualTo(2);
     assertThat(standby.cname()).isNotEqualTo("app-green" + Envs.SUFFIX);
-    assertThat(h.logText()).contains("CNAME prefix app-green is taken; app-green gets a generated CNAME");
+    assertThat(h.logText())
+        .contains("CNAME prefix app-green is taken; app-green gets a generated CNAME");
   }
 
   @Test
   void aFailedLaunch_failsTheStepAndStillDeletesTheTemplate() {
     h.resolve(h.live("v1"), null);
-    h.aws.nextLaunchOf("app-green", Envs.becomes("Ready", "Red"), "Create environment operation is complete, but with "
-        + "errors. For more information, see troubleshooting documentation.");
+    h.aws.nextLaunchOf(
+        "app-green",
+        Envs.becomes("Ready", "Red"),
+        "Create environment operation is complete, but with "
+            + "errors. For more information, see troubleshooting documentation.");
 
     StepFailure f = h.failure(step());
 
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.FAILED);
-    assertThat(f).hasMessage("app-green: Create environment operation is complete, but with errors. For more information, "
-        + "see troubleshooting documentation.");
+    assertThat(f)
+        .hasMessage(
+            "app-green: Create environment operation is complete, but with errors. For more information, "
+                + "see troubleshooting documentation.");
     assertThat(h.aws.writes()).last().isEqualTo("deleteTemplate(" + TEMPLATE + ")");
     assertThat(h.production().roles().standby()).isEmpty();
   }
@@ -125,7 +141,8 @@ class EnsureStandbyTest {
   @Test
   void aRefusedCreateEnvironment_failsTheStepAndDeletesTheTemplate() {
     h.resolve(h.live("v1"), null);
-    h.aws.failOnce("createEnvironment", "InsufficientPrivilegesException", 403, "not allowed to create");
+    h.aws.failOnce(
+        "createEnvironment", "InsufficientPrivilegesException", 403, "not allowed to create");
     StepFailure f = h.failure(step());
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.FAILED);
     assertThat(f).hasMessage("not allowed to create");
@@ -135,7 +152,8 @@ class EnsureStandbyTest {
   @Test
   void aRefusedTemplate_createsNothing() {
     h.resolve(h.live("v1"), null);
-    h.aws.failOnce("createTemplate", "TooManyConfigurationTemplatesException", 400, "too many templates");
+    h.aws.failOnce(
+        "createTemplate", "TooManyConfigurationTemplatesException", 400, "too many templates");
     StepFailure f = h.failure(step());
     assertThat(f).hasMessage("too many templates");
     assertThat(h.aws.writes()).containsExactly("createTemplate(" + TEMPLATE + ", e-app-blue)");
@@ -147,8 +165,12 @@ class EnsureStandbyTest {
     h.aws.failOnce("deleteTemplate", "Throttling", 400, "Rate exceeded");
     Result<Environment> r = step().run(h.log);
     assertThat(r.skipped()).isFalse();
-    assertThat(h.logText()).contains("could not delete configuration template " + TEMPLATE + " (cleanup removes it "
-        + "later): Rate exceeded");
+    assertThat(h.logText())
+        .contains(
+            "could not delete configuration template "
+                + TEMPLATE
+                + " (cleanup removes it "
+                + "later): Rate exceeded");
     assertThat(h.aws.templateNames()).containsExactly(TEMPLATE);
   }
 }

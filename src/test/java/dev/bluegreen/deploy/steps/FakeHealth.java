@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-/** HTTP health checks without HTTP: healthy unless a failure was queued; records the hosts checked. */
+/**
+ * HTTP health checks without HTTP: healthy unless a failure was queued; records the hosts checked.
+ */
 final class FakeHealth implements HealthChecker {
   private final List<String> hosts = new ArrayList<>();
   private final Deque<String> failures = new ArrayDeque<>();

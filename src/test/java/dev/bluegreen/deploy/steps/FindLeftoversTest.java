@@ -29,18 +29,28 @@ class FindLeftoversTest {
 
   @Test
   void findsOnlyIdleTemporariesOfOurs() throws Exception {
-    h.aws.put(Envs.named("app-blue").cname("app").build());                                     // not ours
+    h.aws.put(Envs.named("app-blue").cname("app").build()); // not ours
     Environment idle = h.aws.put(Envs.named("api-tmp").build(), ours(Tags.TEMPORARY));
-    h.aws.put(Envs.named("web-tmp").cname("web").build(), Map.of(Tags.MANAGED_BY, Tags.TOOL, Tags.ROLE, Tags.TEMPORARY,
-        Tags.PRODUCTION_CNAME, "web" + Envs.SUFFIX));                                           // serves by its tag
-    h.aws.put(Envs.named("app-green").build(), ours(Tags.STANDBY));                             // a standby stays
+    h.aws.put(
+        Envs.named("web-tmp").cname("web").build(),
+        Map.of(
+            Tags.MANAGED_BY,
+            Tags.TOOL,
+            Tags.ROLE,
+            Tags.TEMPORARY,
+            Tags.PRODUCTION_CNAME,
+            "web" + Envs.SUFFIX)); // serves by its tag
+    h.aws.put(Envs.named("app-green").build(), ours(Tags.STANDBY)); // a standby stays
     h.aws.put(Envs.named("old-tmp").status(Environment.TERMINATED).build(), ours(Tags.TEMPORARY));
-    h.aws.put(Envs.named("going-tmp").status(Environment.TERMINATING).build(), ours(Tags.TEMPORARY));
+    h.aws.put(
+        Envs.named("going-tmp").status(Environment.TERMINATING).build(), ours(Tags.TEMPORARY));
 
     Result<Leftovers> r = find();
 
     assertThat(r.value().environments()).containsExactly(idle);
-    assertThat(h.logText()).contains("WARNING: web-tmp is a temporary clone but holds the production CNAME; it is kept.");
+    assertThat(h.logText())
+        .contains(
+            "WARNING: web-tmp is a temporary clone but holds the production CNAME; it is kept.");
     assertThat(h.aws.calls()).doesNotContain("tags(arn:old-tmp)", "tags(arn:going-tmp)");
     assertThat(h.aws.writes()).isEmpty();
   }
@@ -60,10 +70,11 @@ class FindLeftoversTest {
 
   @ParameterizedTest(name = "keep-versions {0}")
   @CsvSource({"0, ''", "2, 'v2'", "4, ''", "1, 'v4,v2'"})
-  void prunesVersionsBeyondKeepVersionsThatNoEnvironmentUses(int keep, String pruned) throws Exception {
+  void prunesVersionsBeyondKeepVersionsThatNoEnvironmentUses(int keep, String pruned)
+      throws Exception {
     h = Harness.of(Command.CLEANUP, "keep-versions", String.valueOf(keep));
     for (String v : List.of("v1", "v2", "v3", "v4", "v5")) {
-      h.aws.addVersion(v, Map.of());                                                    // newest first: v5 ... v1
+      h.aws.addVersion(v, Map.of()); // newest first: v5 ... v1
     }
     h.aws.put(Envs.named("app-blue").cname("app").version("v1").build());
     h.aws.put(Envs.named("app-green").version("v3").status(Environment.TERMINATING).build());
@@ -74,8 +85,12 @@ class FindLeftoversTest {
     List<String> expected = pruned.isEmpty() ? List.of() : List.of(pruned.split(","));
     assertThat(r.value().versions()).isEqualTo(expected);
     assertThat(h.aws.count("versions")).isEqualTo(keep == 0 ? 0 : 1);
-    assertThat(r.detail()).isEqualTo("0 temporary environment(s), 0 template(s), " + expected.size() + " version(s) to "
-        + "remove");
+    assertThat(r.detail())
+        .isEqualTo(
+            "0 temporary environment(s), 0 template(s), "
+                + expected.size()
+                + " version(s) to "
+                + "remove");
   }
 
   @Test

@@ -23,12 +23,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * One step's world: the request, the fake gateway and health checker, virtual time (waits cost nothing), a log
- * read back as text, and the context the step works with. Made in the test's own thread, which VirtualTime
- * takes as its participant.
+ * One step's world: the request, the fake gateway and health checker, virtual time (waits cost
+ * nothing), a log read back as text, and the context the step works with. Made in the test's own
+ * thread, which VirtualTime takes as its participant.
  */
 final class Harness {
   static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
   /** The production CNAME of {@link TestRequests}' pair. */
   static final String PRODUCTION = "app" + Envs.SUFFIX;
 
@@ -66,12 +67,17 @@ final class Harness {
     return ctx.production();
   }
 
-  /** The live app-blue on the production CNAME, Ready/Green with {@code version}, stored in the fake. */
+  /**
+   * The live app-blue on the production CNAME, Ready/Green with {@code version}, stored in the
+   * fake.
+   */
   Environment live(String version) {
     return aws.put(Envs.named("app-blue").cname("app").version(version).build());
   }
 
-  /** The standby app-green on its own CNAME, Ready/Green with {@code version}, stored in the fake. */
+  /**
+   * The standby app-green on its own CNAME, Ready/Green with {@code version}, stored in the fake.
+   */
   Environment standby(String version) {
     return aws.put(Envs.named("app-green").cname("app-green").version(version).build());
   }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class RemoveLeftoverCloneTest {
 
   private static final Topology.Clone CLONE = new Topology.Clone("app-blue", "app-green");
-  private static final Map<String, String> OURS = Map.of(Tags.MANAGED_BY, Tags.TOOL, Tags.ROLE, Tags.TEMPORARY);
+  private static final Map<String, String> OURS =
+      Map.of(Tags.MANAGED_BY, Tags.TOOL, Tags.ROLE, Tags.TEMPORARY);
 
   private Harness h = Harness.cloneDeploy();
 
@@ -29,7 +30,8 @@ class RemoveLeftoverCloneTest {
   private RemoveLeftoverClone step(Environment leftover) {
     Roles roles = h.resolve(h.live("v1"), null);
     Optional<Environment> idle = Optional.ofNullable(leftover);
-    return new RemoveLeftoverClone(h.ctx, CLONE, Slot.of(new CloneFindings(roles, idle, false, true, List.of())));
+    return new RemoveLeftoverClone(
+        h.ctx, CLONE, Slot.of(new CloneFindings(roles, idle, false, true, List.of())));
   }
 
   private Environment leftover(Envs e) {
@@ -39,7 +41,8 @@ class RemoveLeftoverCloneTest {
   @Test
   void anIdleCloneIsTerminatedAndWaitedForUntilItIsGone() throws Exception {
     RemoveLeftoverClone step = step(leftover(Envs.named("app-green")));
-    assertThat(step.plan()).isEqualTo("would terminate app-green (left by an earlier run) and wait until it is gone");
+    assertThat(step.plan())
+        .isEqualTo("would terminate app-green (left by an earlier run) and wait until it is gone");
 
     Result<Void> r = step.run(h.log);
 
@@ -52,13 +55,15 @@ class RemoveLeftoverCloneTest {
   @Test
   void aCloneThatChangedRecently_drainsFirst() throws Exception {
     step(leftover(Envs.named("app-green").updated(Harness.T0.minusSeconds(20)))).run(h.log);
-    assertThat(h.logText()).contains("waiting 40s for DNS caches to let go of app-green (drain-time)");
+    assertThat(h.logText())
+        .contains("waiting 40s for DNS caches to let go of app-green (drain-time)");
     assertThat(h.elapsed()).isEqualTo(Duration.ofSeconds(45));
   }
 
   @Test
   void aCloneAlreadyTerminating_isOnlyWaitedFor() throws Exception {
-    RemoveLeftoverClone step = step(leftover(Envs.named("app-green").status(Environment.TERMINATING)));
+    RemoveLeftoverClone step =
+        step(leftover(Envs.named("app-green").status(Environment.TERMINATING)));
     h.aws.atRead("app-green", 2, Envs.becomes(Environment.TERMINATED, "Grey"));
     step.run(h.log);
     assertThat(h.aws.writes()).isEmpty();
@@ -68,9 +73,12 @@ class RemoveLeftoverCloneTest {
   @Test
   void aCloneThatDoesNotGoAway_failsTheWait() {
     h = Harness.cloneDeploy("wait-timeout", "5m");
-    StepFailure f = h.failure(step(leftover(Envs.named("app-green").status(Environment.TERMINATING))));
+    StepFailure f =
+        h.failure(step(leftover(Envs.named("app-green").status(Environment.TERMINATING))));
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.FAILED);
-    assertThat(f.getMessage()).startsWith("Timed out after 5m waiting for app-green to terminate (last: Terminating/Green");
+    assertThat(f.getMessage())
+        .startsWith(
+            "Timed out after 5m waiting for app-green to terminate (last: Terminating/Green");
     assertThat(h.elapsed()).isEqualTo(Duration.ofMinutes(5));
   }
 
@@ -96,7 +104,9 @@ class RemoveLeftoverCloneTest {
     RemoveLeftoverClone step = step(null);
     assertThat(step.plan()).isEqualTo("nothing to do: no leftover clone");
     assertThat(h.failure(step)).hasMessage("there is no leftover clone");
-    Slot<CloneFindings> notResolved = Plan.named("dry").thenIf(false, new ResolveClone(h.ctx, CLONE));
-    assertThat(new RemoveLeftoverClone(h.ctx, CLONE, notResolved).plan()).isEqualTo("nothing to do: no leftover clone");
+    Slot<CloneFindings> notResolved =
+        Plan.named("dry").thenIf(false, new ResolveClone(h.ctx, CLONE));
+    assertThat(new RemoveLeftoverClone(h.ctx, CLONE, notResolved).plan())
+        .isEqualTo("nothing to do: no leftover clone");
   }
 }

@@ -47,14 +47,24 @@ class RemoveLeftoversTest {
   @Test
   void removesEnvironmentsTemplatesAndVersions_keepingBundles() throws Exception {
     Leftovers l = everything();
-    assertThat(step(l).plan()).isEqualTo("would terminate api-tmp, web-tmp; delete templates [" + TEMPLATE + "]; delete "
-        + "versions [v1, v2]");
+    assertThat(step(l).plan())
+        .isEqualTo(
+            "would terminate api-tmp, web-tmp; delete templates ["
+                + TEMPLATE
+                + "]; delete "
+                + "versions [v1, v2]");
 
     Result<Void> r = step(l).run(h.log);
 
-    assertThat(r.detail()).isEqualTo("terminated api-tmp, web-tmp, deleted 1 template(s) and 2 version(s)");
-    assertThat(h.aws.writes()).containsExactly("terminate(api-tmp)", "terminate(web-tmp)", "deleteTemplate(" + TEMPLATE
-        + ")", "deleteVersion(v1, false)", "deleteVersion(v2, false)");
+    assertThat(r.detail())
+        .isEqualTo("terminated api-tmp, web-tmp, deleted 1 template(s) and 2 version(s)");
+    assertThat(h.aws.writes())
+        .containsExactly(
+            "terminate(api-tmp)",
+            "terminate(web-tmp)",
+            "deleteTemplate(" + TEMPLATE + ")",
+            "deleteVersion(v1, false)",
+            "deleteVersion(v2, false)");
     assertThat(h.elapsed()).isZero(); // changed long ago: nothing to drain
   }
 
@@ -74,9 +84,15 @@ class RemoveLeftoversTest {
     StepFailure f = h.failure(step(l));
 
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.FAILED);
-    assertThat(f).hasMessage("could not terminate api-tmp: busy; could not delete version v1: in use");
-    assertThat(h.aws.writes()).containsExactly("terminate(api-tmp)", "terminate(web-tmp)", "deleteTemplate(" + TEMPLATE
-        + ")", "deleteVersion(v1, false)", "deleteVersion(v2, false)");
+    assertThat(f)
+        .hasMessage("could not terminate api-tmp: busy; could not delete version v1: in use");
+    assertThat(h.aws.writes())
+        .containsExactly(
+            "terminate(api-tmp)",
+            "terminate(web-tmp)",
+            "deleteTemplate(" + TEMPLATE + ")",
+            "deleteVersion(v1, false)",
+            "deleteVersion(v2, false)");
   }
 
   @Test
@@ -92,39 +108,42 @@ class RemoveLeftoversTest {
   @Test
   void planBeforeAnythingWasFound() {
     Slot<Leftovers> notFound = Plan.named("dry").thenIf(false, new FindLeftovers(h.ctx));
-    assertThat(new RemoveLeftovers(h.ctx, notFound).plan()).isEqualTo("would terminate no environment; delete templates "
-        + "[]; delete versions []");
+    assertThat(new RemoveLeftovers(h.ctx, notFound).plan())
+        .isEqualTo("would terminate no environment; delete templates []; delete versions []");
   }
 
   /**
-   * Finding: unlike retire-standby and the clone's undo, this step does not look at the environment again after
-   * draining. A temporary that takes the production CNAME meanwhile (a deploy run's clone swapped in while cleanup
-   * waits out its drain-time) is terminated while it serves production.
+   * Finding: unlike retire-standby and the clone's undo, this step does not look at the environment
+   * again after draining. A temporary that takes the production CNAME meanwhile (a deploy run's
+   * clone swapped in while cleanup waits out its drain-time) is terminated while it serves
+   * production.
    */
   @Test
   void aTemporaryThatTakesProductionDuringTheDrain_isKept() throws Exception {
     h.aws.put(Envs.named("app-blue").cname("app").build());
     Environment clone = h.aws.put(Envs.named("app-tmp").updated(Harness.T0).build());
     Instant swapAt = Harness.T0.plusSeconds(30);
-    h.time.addObserver(new VirtualTime.Observer() {
-      @Override
-      public Instant nextStop(Instant from) {
-        return from.isBefore(swapAt) ? swapAt : Instant.MAX;
-      }
+    h.time.addObserver(
+        new VirtualTime.Observer() {
+          @Override
+          public Instant nextStop(Instant from) {
+            return from.isBefore(swapAt) ? swapAt : Instant.MAX;
+          }
 
-      @Override
-      public void passing(Instant from, Instant to) {
-        if (from.equals(swapAt)) {
-          h.aws.swapCnames("app-tmp", "app-blue");
-        }
-      }
-    });
+          @Override
+          public void passing(Instant from, Instant to) {
+            if (from.equals(swapAt)) {
+              h.aws.swapCnames("app-tmp", "app-blue");
+            }
+          }
+        });
 
     String detail = step(new Leftovers(List.of(clone), List.of(), List.of())).run(h.log).detail();
 
     assertThat(h.aws.writes()).containsExactly("swapCnames(app-tmp, app-blue)");
     assertThat(h.aws.current("app-tmp")).map(Environment::cname).contains(Harness.PRODUCTION);
     assertThat(detail).startsWith("terminated no environment (kept app-tmp)");
-    assertThat(h.logText()).contains("kept app-tmp: its CNAME changed to " + Harness.PRODUCTION + " while it drained");
+    assertThat(h.logText())
+        .contains("kept app-tmp: its CNAME changed to " + Harness.PRODUCTION + " while it drained");
   }
 }

@@ -19,9 +19,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ResolveCloneTest {
 
   private static final Topology.Clone CLONE = new Topology.Clone("app-blue", "app-green");
-  private static final Map<String, String> OURS = Map.of(Tags.MANAGED_BY, Tags.TOOL, Tags.ROLE, Tags.TEMPORARY,
-      Tags.RUN_ID, "run-0", Tags.PRODUCTION_CNAME, Harness.PRODUCTION);
-  private static final OptionSetting RDS = new OptionSetting(null, "aws:rds:dbinstance", "DBEngine", "postgres");
+  private static final Map<String, String> OURS =
+      Map.of(
+          Tags.MANAGED_BY,
+          Tags.TOOL,
+          Tags.ROLE,
+          Tags.TEMPORARY,
+          Tags.RUN_ID,
+          "run-0",
+          Tags.PRODUCTION_CNAME,
+          Harness.PRODUCTION);
+  private static final OptionSetting RDS =
+      new OptionSetting(null, "aws:rds:dbinstance", "DBEngine", "postgres");
 
   private static Result<CloneFindings> resolve(Harness h) throws Exception {
     return new ResolveClone(h.ctx, CLONE).run(h.log);
@@ -44,7 +53,8 @@ class ResolveCloneTest {
     assertThat(f.roles().live().name()).isEqualTo("app-blue");
     assertThat(f.roles().standby()).isEmpty();
     assertThat(h.production().roles()).isEqualTo(f.roles());
-    assertThat(h.aws.calls()).containsExactly("environments(app-blue, app-green)", "optionSettings(app-blue)");
+    assertThat(h.aws.calls())
+        .containsExactly("environments(app-blue, app-green)", "optionSettings(app-blue)");
   }
 
   @Test
@@ -60,8 +70,10 @@ class ResolveCloneTest {
     h.aws.put(Envs.named("app-green").build(), OURS);
     StepFailure f = h.failure(new ResolveClone(h.ctx, CLONE));
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.USAGE);
-    assertThat(f).hasMessage("blue-environment: app-blue does not exist in application app. With strategy clone it is "
-        + "the permanent environment that serves production.");
+    assertThat(f)
+        .hasMessage(
+            "blue-environment: app-blue does not exist in application app. With strategy clone it is "
+                + "the permanent environment that serves production.");
   }
 
   @Test
@@ -70,7 +82,9 @@ class ResolveCloneTest {
     h.live("v1");
     StepFailure f = h.failure(new ResolveClone(h.ctx, CLONE));
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.USAGE);
-    assertThat(f).hasMessage("production-cname: shop is not held by app-blue (app.us-east-1.elasticbeanstalk.com).");
+    assertThat(f)
+        .hasMessage(
+            "production-cname: shop is not held by app-blue (app.us-east-1.elasticbeanstalk.com).");
   }
 
   @Test
@@ -95,8 +109,10 @@ class ResolveCloneTest {
     assertThat(r.value().idleClone()).contains(leftover);
     assertThat(r.value().cloneHoldsProduction()).isFalse();
     assertThat(r.value().permanentServes()).isTrue();
-    assertThat(r.value().recovered()).containsExactly("found app-green, an idle clone left by run run-0; it is terminated "
-        + "before a new clone is made");
+    assertThat(r.value().recovered())
+        .containsExactly(
+            "found app-green, an idle clone left by run run-0; it is terminated "
+                + "before a new clone is made");
     assertThat(r.value().roles().live().name()).isEqualTo("app-blue");
     assertThat(r.value().roles().standby()).isEmpty();
     assertThat(h.aws.writes()).isEmpty();
@@ -109,18 +125,27 @@ class ResolveCloneTest {
     h.aws.put(Envs.named("app-green").build(), Map.of("team", "payments"));
     StepFailure f = h.failure(new ResolveClone(h.ctx, CLONE));
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.USAGE);
-    assertThat(f.getMessage()).startsWith("green-environment: app-green already exists and was not created by this tool.");
+    assertThat(f.getMessage())
+        .startsWith(
+            "green-environment: app-green already exists and was not created by this tool.");
     assertThat(h.production().current()).isEmpty();
   }
 
   @ParameterizedTest(name = "permanent {0}/{1}: fit {2}")
   @CsvSource({
-      "Ready,    Green, true,  'app-green (the clone of run run-0) was serving production; production goes back to app-blue first'",
-      "Ready,    Red,   false, 'app-green (the clone of run run-0) was serving production; app-blue is not healthy, so the clone keeps serving while app-blue is deployed'",
+    "Ready,    Green, true,  'app-green (the clone of run run-0) was serving production; production goes back to app-blue first'",
+    "Ready,    Red,   false, 'app-green (the clone of run run-0) was serving production; app-blue is not healthy, so the clone keeps serving while app-blue is deployed'",
   })
-  void aCloneHoldingProduction_isRecovered(String status, String health, boolean fit, String note) throws Exception {
+  void aCloneHoldingProduction_isRecovered(String status, String health, boolean fit, String note)
+      throws Exception {
     Harness h = Harness.cloneDeploy();
-    h.aws.put(Envs.named("app-blue").cname("app-green-gen7").status(status).health(health).version("v2").build());
+    h.aws.put(
+        Envs.named("app-blue")
+            .cname("app-green-gen7")
+            .status(status)
+            .health(health)
+            .version("v2")
+            .build());
     h.aws.put(Envs.named("app-green").cname("app").version("v1").build(), OURS);
     h.aws.setOptions("app-blue", RDS); // not asked: nothing is cloned when the clone already serves
 
@@ -133,7 +158,13 @@ class ResolveCloneTest {
     assertThat(f.permanentServes()).isEqualTo(fit);
     assertThat(f.idleClone()).isEmpty();
     assertThat(f.recovered()).containsExactly(note);
-    assertThat(r.detail()).isEqualTo("recovered: app-green holds production; app-blue is " + status + "/" + health + " (Ok)");
+    assertThat(r.detail())
+        .isEqualTo(
+            "recovered: app-green holds production; app-blue is "
+                + status
+                + "/"
+                + health
+                + " (Ok)");
     assertThat(f.roles().live().name()).isEqualTo("app-green");
     assertThat(f.roles().standby()).map(Environment::name).contains("app-blue");
     assertThat(f.roles().productionCname()).isEqualTo(Harness.PRODUCTION);
@@ -152,7 +183,8 @@ class ResolveCloneTest {
   @Test
   void aBusyPermanentEnvironment_isWaitedForDuringRecovery() throws Exception {
     Harness h = Harness.cloneDeploy();
-    h.aws.put(Envs.named("app-blue").cname("app-green-gen7").status("Updating").health("Grey").build());
+    h.aws.put(
+        Envs.named("app-blue").cname("app-green-gen7").status("Updating").health("Grey").build());
     h.aws.put(Envs.named("app-green").cname("app").build(), OURS);
     h.aws.atRead("app-blue", 2, Envs.becomes("Ready", "Green"));
 
@@ -164,20 +196,23 @@ class ResolveCloneTest {
   }
 
   /**
-   * Finding: only an idle environment with the clone's name is checked for our tags. A foreign environment that
-   * holds production under that name (say, the other half of a pair that used strategy swap before) is taken for
-   * an earlier run's clone: the plan then moves production to app-blue, swaps it back to app-green, and finally
-   * terminates app-green as the temporary clone.
+   * Finding: only an idle environment with the clone's name is checked for our tags. A foreign
+   * environment that holds production under that name (say, the other half of a pair that used
+   * strategy swap before) is taken for an earlier run's clone: the plan then moves production to
+   * app-blue, swaps it back to app-green, and finally terminates app-green as the temporary clone.
    */
   @Test
   void aForeignEnvironmentHoldingProduction_isNotTakenForAnEarlierRunsClone() throws Exception {
     Harness h = Harness.cloneDeploy();
     h.aws.put(Envs.named("app-blue").cname("app-blue").version("v1").build());
-    h.aws.put(Envs.named("app-green").cname("app").version("v1").build(), Map.of("team", "payments"));
+    h.aws.put(
+        Envs.named("app-green").cname("app").version("v1").build(), Map.of("team", "payments"));
 
-    assertThatThrownBy(() -> resolve(h)).isInstanceOf(StepFailure.class)
-        .hasMessageStartingWith("green-environment: app-green holds the production CNAME (app.us-east-1.elasticbeanstalk.com) "
-            + "and was not created by this tool")
+    assertThatThrownBy(() -> resolve(h))
+        .isInstanceOf(StepFailure.class)
+        .hasMessageStartingWith(
+            "green-environment: app-green holds the production CNAME (app.us-east-1.elasticbeanstalk.com) "
+                + "and was not created by this tool")
         .satisfies(e -> assertThat(((StepFailure) e).kind()).isEqualTo(StepFailure.Kind.USAGE));
     assertThat(h.aws.writes()).isEmpty();
   }

@@ -18,16 +18,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ResolveEnvironmentsTest {
 
-  private static final OptionSetting RDS = new OptionSetting(null, "aws:rds:dbinstance", "DBEngine", "postgres");
+  private static final OptionSetting RDS =
+      new OptionSetting(null, "aws:rds:dbinstance", "DBEngine", "postgres");
 
   @ParameterizedTest(name = "production-cname {0}, held by {1}")
   @CsvSource({
-      "app,                                         app-blue,  app-green",
-      "app,                                         app-green, app-blue",
-      "app.us-east-1.elasticbeanstalk.com,          app-blue,  app-green",
-      "https://APP.us-east-1.elasticbeanstalk.com/, app-green, app-blue",
+    "app,                                         app-blue,  app-green",
+    "app,                                         app-green, app-blue",
+    "app.us-east-1.elasticbeanstalk.com,          app-blue,  app-green",
+    "https://APP.us-east-1.elasticbeanstalk.com/, app-green, app-blue",
   })
-  void theLiveEnvironmentHoldsTheProductionCname(String productionCname, String holder, String other) throws Exception {
+  void theLiveEnvironmentHoldsTheProductionCname(
+      String productionCname, String holder, String other) throws Exception {
     Harness h = Harness.deploy("production-cname", productionCname);
     h.aws.put(Envs.named(holder).cname("app").version("v1").build());
     h.aws.put(Envs.named(other).cname(other).version("v0").build());
@@ -35,8 +37,13 @@ class ResolveEnvironmentsTest {
     Result<PairFindings> r = new ResolveEnvironments(h.ctx, true).run(h.log);
 
     assertThat(r.skipped()).isFalse();
-    assertThat(r.detail()).isEqualTo("live: " + holder + " (app.us-east-1.elasticbeanstalk.com, v1, Green); standby: "
-        + other + " (v0, Green)");
+    assertThat(r.detail())
+        .isEqualTo(
+            "live: "
+                + holder
+                + " (app.us-east-1.elasticbeanstalk.com, v1, Green); standby: "
+                + other
+                + " (v0, Green)");
     assertThat(r.value().recovered()).isEmpty();
     assertThat(r.value().roles().live().name()).isEqualTo(holder);
     assertThat(r.value().roles().standby()).map(Environment::name).contains(other);
@@ -53,9 +60,12 @@ class ResolveEnvironmentsTest {
     Harness h = Harness.deploy();
     StepFailure f = h.failure(new ResolveEnvironments(h.ctx, true));
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.USAGE);
-    assertThat(f).hasMessage("Neither app-blue nor app-green exists in application app. Create one environment serving "
-        + "app first; the tool creates the other.");
-    assertThat(h.aws.calls()).containsExactly("environments(app-blue, app-green)", "applicationExists(app)");
+    assertThat(f)
+        .hasMessage(
+            "Neither app-blue nor app-green exists in application app. Create one environment serving "
+                + "app first; the tool creates the other.");
+    assertThat(h.aws.calls())
+        .containsExactly("environments(app-blue, app-green)", "applicationExists(app)");
   }
 
   @Test
@@ -64,8 +74,10 @@ class ResolveEnvironmentsTest {
     h.aws.removeApplication("app");
     StepFailure f = h.failure(new ResolveEnvironments(h.ctx, true));
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.USAGE);
-    assertThat(f).hasMessage("application-name: Elastic Beanstalk has no application named app in us-east-1. Check the "
-        + "name and aws-region.");
+    assertThat(f)
+        .hasMessage(
+            "application-name: Elastic Beanstalk has no application named app in us-east-1. Check the "
+                + "name and aws-region.");
   }
 
   @Test
@@ -74,9 +86,11 @@ class ResolveEnvironmentsTest {
     h.aws.put(Envs.named("app-blue").cname("other").build());
     StepFailure f = h.failure(new ResolveEnvironments(h.ctx, true));
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.USAGE);
-    assertThat(f).hasMessage("production-cname: app is held by neither environment: app-blue has "
-        + "other.us-east-1.elasticbeanstalk.com; app-green does not exist. Set production-cname to the CNAME your users "
-        + "reach.");
+    assertThat(f)
+        .hasMessage(
+            "production-cname: app is held by neither environment: app-blue has "
+                + "other.us-east-1.elasticbeanstalk.com; app-green does not exist. Set production-cname to the CNAME your users "
+                + "reach.");
   }
 
   @Test
@@ -86,8 +100,10 @@ class ResolveEnvironmentsTest {
     h.aws.put(Envs.named("app-green").cname(null).tier("Worker").build());
     StepFailure f = h.failure(new ResolveEnvironments(h.ctx, true));
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.USAGE);
-    assertThat(f.getMessage()).startsWith("app-green is a Worker environment: it has no CNAME, so there is nothing to "
-        + "swap.");
+    assertThat(f.getMessage())
+        .startsWith(
+            "app-green is a Worker environment: it has no CNAME, so there is nothing to "
+                + "swap.");
     assertThat(h.production().current()).isEmpty();
   }
 
@@ -97,13 +113,18 @@ class ResolveEnvironmentsTest {
     h.aws.put(Envs.named("app-blue").cname("app").status("Updating").health("Grey").build());
     h.standby("v0");
     // read 1 is the lookup; the wait reads at once, then every third tick
-    h.aws.atRead("app-blue", 3, Envs.becomes("Ready", "Green", "v1"), "Environment update completed successfully.");
+    h.aws.atRead(
+        "app-blue",
+        3,
+        Envs.becomes("Ready", "Green", "v1"),
+        "Environment update completed successfully.");
 
     Result<PairFindings> r = new ResolveEnvironments(h.ctx, true).run(h.log);
 
     assertThat(r.value().roles().live().status()).isEqualTo("Ready");
     assertThat(h.production().roles().live().status()).isEqualTo("Ready");
-    assertThat(h.logText()).contains("app-blue is Updating; waiting for it to become Ready (at most 30m)");
+    assertThat(h.logText())
+        .contains("app-blue is Updating; waiting for it to become Ready (at most 30m)");
     assertThat(h.elapsed()).isPositive();
     assertThat(h.aws.count("environments")).isEqualTo(3);
     assertThat(h.aws.writes()).isEmpty();
@@ -140,10 +161,13 @@ class ResolveEnvironmentsTest {
     Result<PairFindings> r = new ResolveEnvironments(h.ctx, true).run(h.log);
 
     assertThat(r.value().roles().standby()).isEmpty();
-    assertThat(r.value().recovered()).containsExactly("standby app-green had been terminated; it is created again as a "
-        + "clone of app-blue");
+    assertThat(r.value().recovered())
+        .containsExactly(
+            "standby app-green had been terminated; it is created again as a "
+                + "clone of app-blue");
     assertThat(r.detail()).endsWith("standby: app-green (missing)");
-    assertThat(h.aws.calls()).containsExactly("environments(app-blue, app-green)", "optionSettings(app-blue)");
+    assertThat(h.aws.calls())
+        .containsExactly("environments(app-blue, app-green)", "optionSettings(app-blue)");
   }
 
   @Test
@@ -153,8 +177,10 @@ class ResolveEnvironmentsTest {
     h.aws.setOptions("app-blue", RDS);
     StepFailure f = h.failure(new ResolveEnvironments(h.ctx, true));
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.USAGE);
-    assertThat(f.getMessage()).startsWith("app-blue has an Elastic Beanstalk-managed RDS database (aws:rds:dbinstance "
-        + "settings).");
+    assertThat(f.getMessage())
+        .startsWith(
+            "app-blue has an Elastic Beanstalk-managed RDS database (aws:rds:dbinstance "
+                + "settings).");
   }
 
   @Test
@@ -163,13 +189,20 @@ class ResolveEnvironmentsTest {
     withStandby.live("v1");
     withStandby.standby("v0");
     withStandby.aws.setOptions("app-blue", RDS);
-    assertThat(new ResolveEnvironments(withStandby.ctx, true).run(withStandby.log).value().roles().standby()).isPresent();
+    assertThat(
+            new ResolveEnvironments(withStandby.ctx, true)
+                .run(withStandby.log)
+                .value()
+                .roles()
+                .standby())
+        .isPresent();
     assertThat(withStandby.aws.count("optionSettings")).isZero();
 
     Harness rollback = Harness.of(Command.ROLLBACK);
     rollback.live("v1");
     rollback.aws.setOptions("app-blue", RDS);
-    assertThat(new ResolveEnvironments(rollback.ctx, true).run(rollback.log).value().recovered()).isEmpty();
+    assertThat(new ResolveEnvironments(rollback.ctx, true).run(rollback.log).value().recovered())
+        .isEmpty();
     assertThat(rollback.aws.count("optionSettings")).isZero();
   }
 
@@ -177,22 +210,25 @@ class ResolveEnvironmentsTest {
   void cloneStrategyStatus_withoutProductionCname_findsTheCloneLiveByItsTag() throws Exception {
     Harness h = Harness.of(Command.STATUS, "strategy", "clone", "production-cname", "");
     h.aws.put(Envs.named("app-blue").cname("app-blue-tmp").build());
-    h.aws.put(Envs.named("app-green").cname("app-blue").version("v0").build(), Map.of(Tags.MANAGED_BY, Tags.TOOL,
-        Tags.PRODUCTION_CNAME, "app-blue" + Envs.SUFFIX));
+    h.aws.put(
+        Envs.named("app-green").cname("app-blue").version("v0").build(),
+        Map.of(Tags.MANAGED_BY, Tags.TOOL, Tags.PRODUCTION_CNAME, "app-blue" + Envs.SUFFIX));
 
     Result<PairFindings> r = new ResolveEnvironments(h.ctx, false).run(h.log);
 
     assertThat(r.value().roles().live().name()).isEqualTo("app-green");
     assertThat(r.value().roles().standby()).map(Environment::name).contains("app-blue");
-    assertThat(h.aws.calls()).containsExactly("environments(app-blue, app-green)", "tags(arn:app-green)");
+    assertThat(h.aws.calls())
+        .containsExactly("environments(app-blue, app-green)", "tags(arn:app-green)");
   }
 
   @Test
   void cloneStrategyStatus_withoutProductionCname_takesThePermanentOneOtherwise() throws Exception {
     Harness h = Harness.of(Command.STATUS, "strategy", "clone", "production-cname", "");
     h.aws.put(Envs.named("app-blue").build());
-    h.aws.put(Envs.named("app-green").build(), Map.of(Tags.MANAGED_BY, Tags.TOOL, Tags.PRODUCTION_CNAME,
-        "app-blue" + Envs.SUFFIX));
+    h.aws.put(
+        Envs.named("app-green").build(),
+        Map.of(Tags.MANAGED_BY, Tags.TOOL, Tags.PRODUCTION_CNAME, "app-blue" + Envs.SUFFIX));
     Result<PairFindings> r = new ResolveEnvironments(h.ctx, false).run(h.log);
     assertThat(r.value().roles().live().name()).isEqualTo("app-blue");
     assertThat(r.value().roles().names()).isEqualTo(List.of("app-blue", "app-green"));

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ResolveVersionTest {
 
-  @TempDir
-  Path workspace;
+  @TempDir Path workspace;
   private Scratch scratch;
   private Path zip;
   private String sha;
@@ -32,7 +31,9 @@ class ResolveVersionTest {
   @BeforeEach
   void bundle() throws Exception {
     zip = Files.write(workspace.resolve("app.zip"), "PK fake zip".getBytes(StandardCharsets.UTF_8));
-    sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(zip)));
+    sha =
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(zip)));
     scratch = new Scratch(Files.createDirectory(workspace.resolve("tmp")));
   }
 
@@ -54,8 +55,10 @@ class ResolveVersionTest {
     Harness h = harness();
     StepFailure f = h.failure(new ResolveVersion(h.ctx));
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.USAGE);
-    assertThat(f).hasMessage("version-label: application app has no version v2 and no source-bundle was given. Give "
-        + "source-bundle to create it, or the label of an existing version.");
+    assertThat(f)
+        .hasMessage(
+            "version-label: application app has no version v2 and no source-bundle was given. Give "
+                + "source-bundle to create it, or the label of an existing version.");
   }
 
   @Test
@@ -64,7 +67,9 @@ class ResolveVersionTest {
     h.aws.addVersion("v2", Map.of());
     Result<VersionSource> r = resolve(h);
     assertThat(r.detail()).isEqualTo("version v2 exists; it is deployed as it is");
-    assertThat(r.value()).isEqualTo(new VersionSource("v2", true, null, null, FakeGateway.STORAGE_BUCKET, "app/v2.zip"));
+    assertThat(r.value())
+        .isEqualTo(
+            new VersionSource("v2", true, null, null, FakeGateway.STORAGE_BUCKET, "app/v2.zip"));
     assertThat(h.aws.calls()).containsExactly("version(v2)");
   }
 
@@ -72,14 +77,19 @@ class ResolveVersionTest {
   void aNewVersion_isToBeUploadedToTheDefaultKey() throws Exception {
     Harness h = harness("source-bundle", "app.zip");
     Result<VersionSource> r = resolve(h);
-    assertThat(r.value()).isEqualTo(new VersionSource("v2", false, zip.toRealPath(), sha, null, "app/v2.zip"));
-    assertThat(r.detail()).isEqualTo("version v2 is new: app.zip, sha256 " + sha.substring(0, 12) + "…, will be uploaded");
+    assertThat(r.value())
+        .isEqualTo(new VersionSource("v2", false, zip.toRealPath(), sha, null, "app/v2.zip"));
+    assertThat(r.detail())
+        .isEqualTo(
+            "version v2 is new: app.zip, sha256 " + sha.substring(0, 12) + "…, will be uploaded");
     assertThat(h.aws.calls()).containsExactly("version(v2)");
   }
 
   @Test
   void aNewVersion_goesWhereS3BucketAndKeySay() throws Exception {
-    Harness h = harness("source-bundle", "app.zip", "s3-bucket", "my-bucket", "s3-key", "builds/app-v2.zip");
+    Harness h =
+        harness(
+            "source-bundle", "app.zip", "s3-bucket", "my-bucket", "s3-key", "builds/app-v2.zip");
     VersionSource v = resolve(h).value();
     assertThat(v.bucket()).isEqualTo("my-bucket");
     assertThat(v.key()).isEqualTo("builds/app-v2.zip");
@@ -106,9 +116,15 @@ class ResolveVersionTest {
     Harness h = harness("source-bundle", "app.zip");
     h.aws.addVersion("v2", Map.of(Tags.SHA256, sha));
     Result<VersionSource> r = resolve(h);
-    assertThat(r.detail()).isEqualTo("version v2 exists with the same bundle (sha256 " + sha.substring(0, 12) + "…); it is "
-        + "reused");
-    assertThat(r.value()).isEqualTo(new VersionSource("v2", true, null, sha, FakeGateway.STORAGE_BUCKET, "app/v2.zip"));
+    assertThat(r.detail())
+        .isEqualTo(
+            "version v2 exists with the same bundle (sha256 "
+                + sha.substring(0, 12)
+                + "…); it is "
+                + "reused");
+    assertThat(r.value())
+        .isEqualTo(
+            new VersionSource("v2", true, null, sha, FakeGateway.STORAGE_BUCKET, "app/v2.zip"));
     assertThat(h.aws.calls()).containsExactly("version(v2)", "tags(arn:version/v2)");
   }
 
@@ -119,9 +135,13 @@ class ResolveVersionTest {
     h.aws.addVersion("v2", Map.of(Tags.SHA256, other));
     StepFailure f = h.failure(new ResolveVersion(h.ctx));
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.USAGE);
-    assertThat(f).hasMessage("version-label: version v2 already exists in app with a different bundle (sha256 "
-        + "0123456789ab… there, " + sha.substring(0, 12) + "… here). Labels are immutable: use a new version-label, or "
-        + "deploy the existing version without source-bundle.");
+    assertThat(f)
+        .hasMessage(
+            "version-label: version v2 already exists in app with a different bundle (sha256 "
+                + "0123456789ab… there, "
+                + sha.substring(0, 12)
+                + "… here). Labels are immutable: use a new version-label, or "
+                + "deploy the existing version without source-bundle.");
   }
 
   @Test
@@ -130,7 +150,8 @@ class ResolveVersionTest {
     h.aws.addVersion("v2", Map.of());
     StepFailure f = h.failure(new ResolveVersion(h.ctx));
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.USAGE);
-    assertThat(f.getMessage()).contains("already exists in app with a bundle this tool did not upload.");
+    assertThat(f.getMessage())
+        .contains("already exists in app with a bundle this tool did not upload.");
   }
 
   @Test

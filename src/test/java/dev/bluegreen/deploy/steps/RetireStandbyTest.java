@@ -28,7 +28,8 @@ class RetireStandbyTest {
 
   @ParameterizedTest(name = "drain-time {0}, {1}s already passed: waits {2}s")
   @CsvSource({"60s, 0, 60", "60s, 45, 15", "60s, 90, 0", "0s, 0, 0", "10m, 0, 600"})
-  void theOldLiveIsTerminatedOnceItHasDrained(String drainTime, long passed, long waits) throws Exception {
+  void theOldLiveIsTerminatedOnceItHasDrained(String drainTime, long passed, long waits)
+      throws Exception {
     h = Harness.deploy("terminate-standby", "true", "drain-time", drainTime);
     swappedAtT0();
     h.time.advance(Duration.ofSeconds(passed));
@@ -37,8 +38,11 @@ class RetireStandbyTest {
 
     assertThat(r.detail()).isEqualTo("terminating app-blue");
     assertThat(h.elapsed()).isEqualTo(Duration.ofSeconds(passed + waits));
-    assertThat(h.aws.writes()).containsExactly("swapCnames(app-green, app-blue)", "terminate(app-blue)");
-    assertThat(h.aws.current("app-blue")).map(Environment::status).contains(Environment.TERMINATING);
+    assertThat(h.aws.writes())
+        .containsExactly("swapCnames(app-green, app-blue)", "terminate(app-blue)");
+    assertThat(h.aws.current("app-blue"))
+        .map(Environment::status)
+        .contains(Environment.TERMINATING);
   }
 
   @Test
@@ -46,8 +50,10 @@ class RetireStandbyTest {
     swappedAtT0();
     assertThat(step().title()).isEqualTo("Terminate app-blue after 1m of draining");
     step().run(h.log);
-    assertThat(h.logText()).contains("waiting 1m for DNS caches to let go of app-blue (drain-time)",
-        "TerminateEnvironment app-blue (request req-2)");
+    assertThat(h.logText())
+        .contains(
+            "waiting 1m for DNS caches to let go of app-blue (drain-time)",
+            "TerminateEnvironment app-blue (request req-2)");
   }
 
   @Test

@@ -30,12 +30,14 @@ class SwapCnamesTest {
   @Test
   void theStandbyTakesProduction() throws Exception {
     h.resolve(h.live("v1"), h.standby("v2"));
-    assertThat(step().title()).isEqualTo("Swap CNAMEs: app-green takes " + PRODUCTION + " from app-blue");
+    assertThat(step().title())
+        .isEqualTo("Swap CNAMEs: app-green takes " + PRODUCTION + " from app-blue");
 
     Result<Void> r = step().run(h.log);
 
     assertThat(h.aws.writes()).containsExactly("swapCnames(app-green, app-blue)");
-    assertThat(r.detail()).isEqualTo("app-green now holds " + PRODUCTION + " (app-blue has the standby CNAME)");
+    assertThat(r.detail())
+        .isEqualTo("app-green now holds " + PRODUCTION + " (app-blue has the standby CNAME)");
     assertThat(cnameOf("app-green")).isEqualTo(PRODUCTION);
     assertThat(h.production().roles().live().name()).isEqualTo("app-green");
     assertThat(h.production().roles().live().cname()).isEqualTo(PRODUCTION);
@@ -54,7 +56,9 @@ class SwapCnamesTest {
 
     assertThat(r.skipped()).isFalse();
     assertThat(h.production().roles().live().name()).isEqualTo("app-green");
-    assertThat(h.logText()).contains("WARNING: SwapEnvironmentCNAMEs reported connection reset, but the CNAMEs were swapped");
+    assertThat(h.logText())
+        .contains(
+            "WARNING: SwapEnvironmentCNAMEs reported connection reset, but the CNAMEs were swapped");
     assertThat(h.aws.count("events")).isZero(); // no request id, so no completion event to wait for
     assertThat(h.aws.count("swapCnames")).isEqualTo(1);
   }
@@ -69,35 +73,41 @@ class SwapCnamesTest {
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.FAILED);
     assertThat(f).hasMessage("We encountered an internal error.");
     assertThat(h.production().roles().live().name()).isEqualTo("app-blue");
-    assertThat(h.aws.calls()).containsExactly("swapCnames(app-green, app-blue)", "environments(app-green)");
+    assertThat(h.aws.calls())
+        .containsExactly("swapCnames(app-green, app-blue)", "environments(app-green)");
   }
 
   /**
-   * Finding: after an ambiguous error the step looks at the CNAMEs once, at once. A swap Elastic Beanstalk accepted
-   * but completes a moment later is reported as not done, and the undo, looking as early, finds nothing to swap
-   * back: the run says production was not touched while it ends up on the standby.
+   * Finding: after an ambiguous error the step looks at the CNAMEs once, at once. A swap Elastic
+   * Beanstalk accepted but completes a moment later is reported as not done, and the undo, looking
+   * as early, finds nothing to swap back: the run says production was not touched while it ends up
+   * on the standby.
    */
   @Test
   void aTransientErrorWhoseSwapCompletesMomentsLater_isTakenForNoSwap() throws Exception {
     h.resolve(h.live("v1"), h.standby("v2"));
     Undo undo = step().undo().orElseThrow();
     h.aws.failOnce("swapCnames", "InternalFailure", 500, "We encountered an internal error.");
-    // the CNAMEs move after the step's look and the undo's; its closing refresh already reads them moved
+    // the CNAMEs move after the step's look and the undo's; its closing refresh already reads them
+    // moved
     h.aws.atRead("app-blue", 2, e -> Envs.from(e).cname(STANDBY_CNAME).build());
     h.aws.atRead("app-green", 3, e -> Envs.from(e).cname(PRODUCTION).build());
 
     assertThat(h.failure(step())).hasMessage("We encountered an internal error.");
-    assertThat(undo.run(h.log)).isEqualTo(Undo.Outcome.unchanged("production is on app-blue; nothing to swap back"));
+    assertThat(undo.run(h.log))
+        .isEqualTo(Undo.Outcome.unchanged("production is on app-blue; nothing to swap back"));
 
     assertThat(h.ctx.require("app-green").cname()).isEqualTo(PRODUCTION);
     assertThat(h.production().roles().live().name()).isEqualTo("app-blue");
-    assertThat(h.production().roles().live().cname()).isEqualTo(STANDBY_CNAME); // "live" without production
+    assertThat(h.production().roles().live().cname())
+        .isEqualTo(STANDBY_CNAME); // "live" without production
   }
 
   @Test
   void aClientError_failsTheStepWithoutLookingAtTheCnames() {
     h.resolve(h.live("v1"), h.standby("v2"));
-    h.aws.failOnce("swapCnames", "InvalidParameterValue", 400, "Environment app-green is not Ready.");
+    h.aws.failOnce(
+        "swapCnames", "InvalidParameterValue", 400, "Environment app-green is not Ready.");
     StepFailure f = h.failure(step());
     assertThat(f).hasMessage("Environment app-green is not Ready.");
     assertThat(h.aws.calls()).containsExactly("swapCnames(app-green, app-blue)");
@@ -110,7 +120,8 @@ class SwapCnamesTest {
     assertThat(step().undo()).isEmpty();
   }
 
-  // ---- SwapBack ---------------------------------------------------------------------------------------------
+  // ---- SwapBack
+  // ---------------------------------------------------------------------------------------------
 
   /** Registers the undo, as the runner does, and swaps. */
   private Undo swapped() throws Exception {
@@ -127,9 +138,17 @@ class SwapCnamesTest {
 
     Undo.Outcome o = undo.run(h.log);
 
-    assertThat(o).isEqualTo(Undo.Outcome.reverted("swapped back: app-blue (v1) serves " + PRODUCTION + " again; 3 "
-        + "consecutive successful requests to http://" + PRODUCTION + "/"));
-    assertThat(h.aws.writes()).containsExactly("swapCnames(app-green, app-blue)", "swapCnames(app-blue, app-green)");
+    assertThat(o)
+        .isEqualTo(
+            Undo.Outcome.reverted(
+                "swapped back: app-blue (v1) serves "
+                    + PRODUCTION
+                    + " again; 3 "
+                    + "consecutive successful requests to http://"
+                    + PRODUCTION
+                    + "/"));
+    assertThat(h.aws.writes())
+        .containsExactly("swapCnames(app-green, app-blue)", "swapCnames(app-blue, app-green)");
     assertThat(cnameOf("app-blue")).isEqualTo(PRODUCTION);
     assertThat(h.production().roles().live().name()).isEqualTo("app-blue");
     assertThat(h.health.hosts()).containsExactly(PRODUCTION);
@@ -139,8 +158,14 @@ class SwapCnamesTest {
   void swapBack_reportsAFailedCheckOfTheRestoredProduction() throws Exception {
     Undo undo = swapped();
     h.health.failsNext("status 502");
-    assertThat(undo.run(h.log)).isEqualTo(Undo.Outcome.reverted("swapped back: app-blue (v1) serves " + PRODUCTION
-        + " again; but health check of http://" + PRODUCTION + "/ failed after 5 requests: status 502"));
+    assertThat(undo.run(h.log))
+        .isEqualTo(
+            Undo.Outcome.reverted(
+                "swapped back: app-blue (v1) serves "
+                    + PRODUCTION
+                    + " again; but health check of http://"
+                    + PRODUCTION
+                    + "/ failed after 5 requests: status 502"));
   }
 
   @Test
@@ -163,7 +188,8 @@ class SwapCnamesTest {
     h.aws.failOnce("swapCnames", "InvalidParameterValue", 400, "no");
     h.failure(step());
 
-    assertThat(undo.run(h.log)).isEqualTo(Undo.Outcome.unchanged("production is on app-blue; nothing to swap back"));
+    assertThat(undo.run(h.log))
+        .isEqualTo(Undo.Outcome.unchanged("production is on app-blue; nothing to swap back"));
     assertThat(h.aws.count("swapCnames")).isEqualTo(1);
     assertThat(h.production().roles().live().name()).isEqualTo("app-blue");
   }
@@ -172,7 +198,8 @@ class SwapCnamesTest {
   void swapBack_recordsASwapThatHappenedUnnoticed_asProductionBackOnTheOldLive() throws Exception {
     Undo undo = swapped();
     h.aws.swapCnames("app-blue", "app-green"); // someone swapped back meanwhile
-    assertThat(undo.run(h.log)).isEqualTo(Undo.Outcome.unchanged("production is on app-blue; nothing to swap back"));
+    assertThat(undo.run(h.log))
+        .isEqualTo(Undo.Outcome.unchanged("production is on app-blue; nothing to swap back"));
     assertThat(h.production().roles().live().name()).isEqualTo("app-blue");
     assertThat(h.production().lostProductionAt("app-green")).isPresent();
   }
@@ -182,26 +209,37 @@ class SwapCnamesTest {
     Undo undo = swapped();
     h.aws.put(Envs.from(h.aws.current("app-blue").orElseThrow()).health("Red").build());
 
-    assertThat(undo.run(h.log)).isEqualTo(Undo.Outcome.unchanged("not swapped back: app-blue is Ready/Red (Ok) with v1; "
-        + "production stays on app-green"));
+    assertThat(undo.run(h.log))
+        .isEqualTo(
+            Undo.Outcome.unchanged(
+                "not swapped back: app-blue is Ready/Red (Ok) with v1; "
+                    + "production stays on app-green"));
     assertThat(h.aws.count("swapCnames")).isEqualTo(1);
   }
 
   @Test
   void swapBack_leavesProductionAloneWhenTheOldLiveRunsAVersionNotKnownGood() throws Exception {
     Undo undo = swapped();
-    h.aws.put(Envs.from(h.aws.current("app-blue").orElseThrow()).version("v3").build()); // deployed by someone else
+    h.aws.put(
+        Envs.from(h.aws.current("app-blue").orElseThrow())
+            .version("v3")
+            .build()); // deployed by someone else
 
-    assertThat(undo.run(h.log)).isEqualTo(Undo.Outcome.unchanged("not swapped back: app-blue is Ready/Green (Ok) with v3, "
-        + "a version that did not pass its checks; production stays on app-green"));
+    assertThat(undo.run(h.log))
+        .isEqualTo(
+            Undo.Outcome.unchanged(
+                "not swapped back: app-blue is Ready/Green (Ok) with v3, "
+                    + "a version that did not pass its checks; production stays on app-green"));
     assertThat(h.aws.count("swapCnames")).isEqualTo(1);
   }
 
   @Test
   void swapBack_failsWhenAnEnvironmentIsGone() throws Exception {
     Undo undo = swapped();
-    h.aws.put(Envs.from(h.aws.current("app-blue").orElseThrow()).status(Environment.TERMINATED).build());
-    assertThatThrownBy(() -> undo.run(h.log)).isInstanceOf(StepFailure.class)
+    h.aws.put(
+        Envs.from(h.aws.current("app-blue").orElseThrow()).status(Environment.TERMINATED).build());
+    assertThatThrownBy(() -> undo.run(h.log))
+        .isInstanceOf(StepFailure.class)
         .hasMessage("environment app-blue no longer exists in application app");
   }
 
@@ -209,13 +247,15 @@ class SwapCnamesTest {
   void swapBack_afterACancel_skipsTheHttpCheck() throws Exception {
     Undo undo = swapped();
     h.cancellation.request("SIGTERM", h.time.clock());
-    assertThat(undo.run(h.log)).isEqualTo(Undo.Outcome.reverted("swapped back: app-blue (v1) serves " + PRODUCTION
-        + " again"));
+    assertThat(undo.run(h.log))
+        .isEqualTo(
+            Undo.Outcome.reverted("swapped back: app-blue (v1) serves " + PRODUCTION + " again"));
     assertThat(h.health.hosts()).isEmpty();
   }
 
   @Test
-  void swapBack_afterACancel_trustsTheCnamesWhenTheCompletionEventIsNotSeenInTime() throws Exception {
+  void swapBack_afterACancel_trustsTheCnamesWhenTheCompletionEventIsNotSeenInTime()
+      throws Exception {
     Undo undo = swapped();
     h.cancellation.request("SIGTERM", h.time.clock());
     h.aws.failOnce("events", "Throttling", 400, "Rate exceeded");
@@ -223,8 +263,13 @@ class SwapCnamesTest {
 
     Undo.Outcome o = undo.run(h.log);
 
-    assertThat(o).isEqualTo(Undo.Outcome.reverted("swapped back: app-blue holds " + PRODUCTION + " again (cancelled "
-        + "before the swap's completion event; check the environments' events)"));
+    assertThat(o)
+        .isEqualTo(
+            Undo.Outcome.reverted(
+                "swapped back: app-blue holds "
+                    + PRODUCTION
+                    + " again (cancelled "
+                    + "before the swap's completion event; check the environments' events)"));
     assertThat(h.production().roles().live().name()).isEqualTo("app-blue");
   }
 }

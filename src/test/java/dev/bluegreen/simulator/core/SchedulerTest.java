@@ -37,7 +37,9 @@ class SchedulerTest {
 
   @Test
   void aTransitionSchedulesFromItsOwnInstant() {
-    scheduler.schedule(Duration.ofSeconds(10), () -> scheduler.schedule(Duration.ofSeconds(5), () -> record("follow-up")));
+    scheduler.schedule(
+        Duration.ofSeconds(10),
+        () -> scheduler.schedule(Duration.ofSeconds(5), () -> record("follow-up")));
 
     time.advance(Duration.ofMinutes(1));
     scheduler.settle();
