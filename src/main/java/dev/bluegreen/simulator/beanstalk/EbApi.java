@@ -8,7 +8,6 @@ import dev.bluegreen.simulator.wire.Xml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Elastic Beanstalk's Query API wire format: form parameters in, {@code <XResponse><XResult>} out,
@@ -17,19 +16,6 @@ import java.util.Set;
 public final class EbApi {
 
   static final String XMLNS = "http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/";
-  static final Set<String> READ_ONLY =
-      Set.of(
-          "DescribeApplications",
-          "DescribeApplicationVersions",
-          "DescribeConfigurationSettings",
-          "DescribeEnvironments",
-          "DescribeEvents",
-          "DescribeEnvironmentHealth",
-          "CheckDNSAvailability",
-          "ListTagsForResource",
-          "DescribeAccountAttributes",
-          "DescribeConfigurationOptions");
-
   private final Beanstalk beanstalk;
   private final Applications applications;
 
@@ -65,14 +51,14 @@ public final class EbApi {
         SimApplication app =
             applications.createApplication(req.required("ApplicationName"), req.get("Description"));
         x.open("Application");
-        application(x, app);
+        EbXml.application(x, app);
         x.close("Application");
       }
       case "DescribeApplications" -> {
         x.open("Applications");
         for (SimApplication app : applications.applications(req.list("ApplicationNames"))) {
           x.open("member");
-          application(x, app);
+          EbXml.application(x, app);
           x.close("member");
         }
         x.close("Applications");
@@ -90,17 +76,18 @@ public final class EbApi {
                 Boolean.TRUE.equals(req.bool("Process")),
                 req.tags("Tags"));
         x.open("ApplicationVersion");
-        version(x, v);
+        EbXml.version(x, v);
         x.close("ApplicationVersion");
       }
       case "DescribeApplicationVersions" -> {
         List<SimVersion> all =
             applications.versions(req.get("ApplicationName"), req.list("VersionLabels"));
-        Page<SimVersion> page = Page.of(all, req.integer("MaxRecords"), req.get("NextToken"));
+        EbXml.Page<SimVersion> page =
+            EbXml.Page.of(all, req.integer("MaxRecords"), req.get("NextToken"));
         x.open("ApplicationVersions");
         for (SimVersion v : page.items()) {
           x.open("member");
-          version(x, v);
+          EbXml.version(x, v);
           x.close("member");
         }
         x.close("ApplicationVersions").text("NextToken", page.nextToken());
@@ -120,7 +107,7 @@ public final class EbApi {
                 req.get("EnvironmentId"),
                 req.get("SolutionStackName"),
                 req.get("Description"));
-        template(x, t, null, List.of());
+        EbXml.template(x, t, null, List.of());
       }
       case "DeleteConfigurationTemplate" -> {
         applications.deleteConfigurationTemplate(
@@ -144,10 +131,10 @@ public final class EbApi {
                     req.tags("Tags"),
                     options(req, "OptionSettings")),
                 requestId);
-        environment(x, env);
+        EbXml.environment(x, env);
       }
       case "UpdateEnvironment" ->
-          environment(
+          EbXml.environment(
               x,
               beanstalk.updates.updateEnvironment(
                   req.get("EnvironmentName"),
@@ -167,7 +154,7 @@ public final class EbApi {
         return false;
       }
       case "TerminateEnvironment" ->
-          environment(
+          EbXml.environment(
               x,
               beanstalk.lifecycle.terminateEnvironment(
                   req.get("EnvironmentName"),
@@ -188,11 +175,12 @@ public final class EbApi {
                 req.get("VersionLabel"),
                 req.bool("IncludeDeleted"),
                 req.time("IncludedDeletedBackTo"));
-        Page<SimEnvironment> page = Page.of(all, req.integer("MaxRecords"), req.get("NextToken"));
+        EbXml.Page<SimEnvironment> page =
+            EbXml.Page.of(all, req.integer("MaxRecords"), req.get("NextToken"));
         x.open("Environments");
         for (SimEnvironment env : page.items()) {
           x.open("member");
-          environment(x, env);
+          EbXml.environment(x, env);
           x.close("member");
         }
         x.close("Environments").text("NextToken", page.nextToken());
@@ -208,7 +196,8 @@ public final class EbApi {
                 req.get("Severity"),
                 req.time("StartTime"),
                 req.time("EndTime"));
-        Page<SimEvent> page = Page.of(all, req.integer("MaxRecords"), req.get("NextToken"));
+        EbXml.Page<SimEvent> page =
+            EbXml.Page.of(all, req.integer("MaxRecords"), req.get("NextToken"));
         x.open("Events");
         for (SimEvent e : page.items()) {
           x.open("member")
@@ -318,7 +307,7 @@ public final class EbApi {
                               + "/"
                               + templateName
                               + "' found."));
-      template(x, t, null, t.optionSettings());
+      EbXml.template(x, t, null, t.optionSettings());
     } else {
       List<OptionSetting> options = beanstalk.configurationOf(app, envName);
       SimEnvironment env = beanstalk.liveEnvironment(envName, null);
@@ -330,34 +319,9 @@ public final class EbApi {
           .text("DeploymentStatus", "deployed")
           .text("DateCreated", env.dateCreated)
           .text("DateUpdated", env.dateUpdated);
-      optionSettings(x, options);
+      EbXml.optionSettings(x, options);
     }
     x.close("member").close("ConfigurationSettings");
-  }
-
-  private static void template(Xml x, SimTemplate t, String envName, List<OptionSetting> options) {
-    x.text("SolutionStackName", t.solutionStackName())
-        .text("PlatformArn", t.platformArn())
-        .text("ApplicationName", t.applicationName())
-        .text("TemplateName", t.name())
-        .text("Description", t.description())
-        .text("EnvironmentName", envName)
-        .text("DateCreated", t.created())
-        .text("DateUpdated", t.created());
-    optionSettings(x, options);
-  }
-
-  private static void optionSettings(Xml x, List<OptionSetting> options) {
-    x.open("OptionSettings");
-    for (OptionSetting o : options) {
-      x.open("member")
-          .text("ResourceName", o.resourceName())
-          .text("Namespace", o.namespace())
-          .text("OptionName", o.optionName())
-          .text("Value", o.value())
-          .close("member");
-    }
-    x.close("OptionSettings");
   }
 
   private static List<OptionSetting> options(QueryRequest req, String name) {
@@ -368,94 +332,5 @@ public final class EbApi {
               m.get("ResourceName"), m.get("Namespace"), m.get("OptionName"), m.get("Value")));
     }
     return out;
-  }
-
-  private static void application(Xml x, SimApplication app) {
-    x.text("ApplicationArn", app.arn)
-        .text("ApplicationName", app.name)
-        .text("Description", app.description)
-        .text("DateCreated", app.created)
-        .text("DateUpdated", app.created)
-        .open("Versions");
-    List<String> labels = new ArrayList<>(app.versions.keySet());
-    java.util.Collections.reverse(labels);
-    labels.forEach(l -> x.text("member", l));
-    x.close("Versions").open("ConfigurationTemplates");
-    app.templates.keySet().forEach(t -> x.text("member", t));
-    x.close("ConfigurationTemplates");
-  }
-
-  private static void version(Xml x, SimVersion v) {
-    x.text("ApplicationVersionArn", v.arn)
-        .text("ApplicationName", v.applicationName)
-        .text("Description", v.description)
-        .text("VersionLabel", v.label);
-    if (v.s3Bucket != null) {
-      x.open("SourceBundle")
-          .text("S3Bucket", v.s3Bucket)
-          .text("S3Key", v.s3Key)
-          .close("SourceBundle");
-    }
-    x.text("DateCreated", v.created).text("DateUpdated", v.created).text("Status", v.status);
-  }
-
-  private static void environment(Xml x, SimEnvironment e) {
-    x.text("EnvironmentName", e.name)
-        .text("EnvironmentId", e.id)
-        .text("ApplicationName", e.applicationName)
-        .text("VersionLabel", e.versionLabel)
-        .text("SolutionStackName", e.solutionStackName)
-        .text("PlatformArn", e.platformArn)
-        .text("TemplateName", e.templateName)
-        .text("Description", e.description)
-        .text("EndpointURL", e.endpointUrl)
-        .text("CNAME", e.cname)
-        .text("DateCreated", e.dateCreated)
-        .text("DateUpdated", e.dateUpdated)
-        .text("Status", e.status)
-        .text("AbortableOperationInProgress", e.abortable)
-        .text("Health", e.health)
-        .text("HealthStatus", e.healthStatus);
-    x.open("Tier")
-        .text("Name", e.tier)
-        .text("Type", e.isWebServer() ? "Standard" : "SQS/HTTP")
-        .text("Version", "1.0")
-        .close("Tier")
-        .empty("EnvironmentLinks")
-        .text("EnvironmentArn", e.arn);
-  }
-
-  /** One page of a listing, with an opaque token for the next. */
-  record Page<T>(List<T> items, String nextToken) {
-    static <T> Page<T> of(List<T> all, Integer maxRecords, String token) {
-      int start = 0;
-      if (token != null) {
-        try {
-          start =
-              Integer.parseInt(
-                  new String(
-                      java.util.Base64.getDecoder().decode(token),
-                      java.nio.charset.StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-          throw ApiError.invalidParameter("Invalid NextToken: " + token);
-        }
-      }
-      if (maxRecords != null && (maxRecords < 1 || maxRecords > 1000)) {
-        throw ApiError.validation(
-            "1 validation error detected: Value '"
-                + maxRecords
-                + "' at 'maxRecords' failed to satisfy constraint: Member must have value between 1 and 1000");
-      }
-      int size = maxRecords == null ? 1000 : maxRecords;
-      int end = Math.min(all.size(), start + size);
-      List<T> items = start >= all.size() ? List.of() : all.subList(start, end);
-      String next =
-          end < all.size()
-              ? java.util.Base64.getEncoder()
-                  .encodeToString(
-                      Integer.toString(end).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-              : null;
-      return new Page<>(items, next);
-    }
   }
 }
