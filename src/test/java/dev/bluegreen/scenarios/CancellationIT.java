@@ -4,10 +4,18 @@ import static dev.bluegreen.scenarios.Stage.BLUE;
 import static dev.bluegreen.scenarios.Stage.swapArgs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.bluegreen.health.HealthChecker;
+import dev.bluegreen.health.HttpHealthChecker;
+import dev.bluegreen.http.ProxySettings;
 import dev.bluegreen.simulator.Seed;
 import dev.bluegreen.simulator.Simulator;
 import dev.bluegreen.simulator.beanstalk.Timings;
 import dev.bluegreen.waiting.VirtualTime;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +70,76 @@ class CancellationIT {
       assertThat(stage.sim.calls().count("SwapEnvironmentCNAMEs")).isEqualTo(2);
       assertThat(run.summary()).contains("cancelled", "swapped back");
       stage.assertProductionAlwaysServed();
+    }
+  }
+
+  @Test
+  void aSignalDuringAHealthCheckThatNeverEnds_stillWritesTheOutputsAndTheSummary()
+      throws Exception {
+    CountDownLatch asked = new CountDownLatch(1);
+    CountDownLatch released = new CountDownLatch(1);
+    HttpServer drip =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
+    drip.createContext(
+        "/",
+        ex -> {
+          asked.countDown();
+          ex.sendResponseHeaders(200, 1000);
+          try (OutputStream out = ex.getResponseBody()) {
+            // one byte every 200 ms: every read is quick, the answer never ends
+            for (int i = 0; i < 1000 && !released.await(200, TimeUnit.MILLISECONDS); i++) {
+              out.write('x');
+              out.flush();
+            }
+          } catch (InterruptedException | IOException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    drip.start();
+    try (Stage stage = Stage.pair()) {
+      HealthChecker throughTheDrip =
+          new HttpHealthChecker(
+              stage.time.clock(),
+              stage.time,
+              ProxySettings.fromEnvironment(
+                  Map.of("HTTP_PROXY", "http://localhost:" + drip.getAddress().getPort())));
+      Thread signal =
+          new Thread(
+              () -> {
+                try {
+                  asked.await();
+                  stage.cancellation.request("SIGTERM", stage.time.clock());
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+      signal.start();
+      long t0 = System.nanoTime();
+
+      Stage.Run run =
+          stage.run(
+              Map.of(),
+              List.of(throughTheDrip),
+              swapArgs(
+                  "deploy",
+                  "--version-label",
+                  "v2",
+                  "--source-bundle",
+                  stage.bundle("v2", null).toString(),
+                  "--health-check-timeout",
+                  "5m"));
+
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(30));
+      assertThat(run.exit()).as(run.log()).isEqualTo(1);
+      assertThat(run.outputs())
+          .containsEntry("result", "failed")
+          .containsEntry("live-environment", BLUE);
+      assertThat(run.summaryText()).contains("cancelled (SIGTERM)");
+      assertThat(stage.sim.calls().count("SwapEnvironmentCNAMEs")).isZero();
+      signal.join();
+    } finally {
+      released.countDown();
+      drip.stop(0);
     }
   }
 
