@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What the GitHub runner puts in a docker action's environment. Inputs arrive as {@code
@@ -102,6 +103,23 @@ public final class ActionEnvironment {
     }
     String s = sha.get();
     return Optional.of(s.substring(0, Math.min(7, s.length())) + "-" + run.get());
+  }
+
+  /**
+   * In GitHub Actions, why there is no default version label: the runner's variables it is made of
+   * that are not set. Empty outside Actions, where no default is expected.
+   */
+  public Optional<String> noDefaultVersionLabelReason() {
+    if (!isActions()) {
+      return Optional.empty();
+    }
+    List<String> unset =
+        Stream.of("GITHUB_SHA", "GITHUB_RUN_ID").filter(n -> value(n).isEmpty()).toList();
+    if (unset.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        String.join(" and ", unset) + (unset.size() == 1 ? " is" : " are") + " not set");
   }
 
   public Optional<String> runUrl() {

@@ -25,12 +25,18 @@ public final class AwsEnvironment {
   /** AWS_ENDPOINT_URL applies to every service; a service's own variable wins over it. */
   static final String ALL_ENDPOINTS = "AWS_ENDPOINT_URL";
 
+  /** The SDK's name of the Elastic Beanstalk service, the key of its endpoint override. */
+  public static final String ELASTIC_BEANSTALK = "elasticbeanstalk";
+
   /** The endpoint variable of each service the product calls, by the SDK's service name. */
   static final Map<String, String> ENDPOINTS =
       Map.of(
-          "elasticbeanstalk", "AWS_ENDPOINT_URL_ELASTIC_BEANSTALK",
-          "s3", "AWS_ENDPOINT_URL_S3",
-          "sts", "AWS_ENDPOINT_URL_STS");
+          ELASTIC_BEANSTALK,
+          "AWS_ENDPOINT_URL_ELASTIC_BEANSTALK",
+          "s3",
+          "AWS_ENDPOINT_URL_S3",
+          "sts",
+          "AWS_ENDPOINT_URL_STS");
 
   /** Sessions of role-to-assume last this long; they are renewed before they end. */
   static final Duration SESSION_LENGTH = Duration.ofHours(1);

@@ -21,8 +21,11 @@ import picocli.CommandLine.Command;
     },
     footer = {
       "",
-      "Exit codes: 0 success, 1 failed (production untouched or restored), 2 invalid input or usage,",
-      "3 failed and production needs a person."
+      "Exit codes:",
+      "  0  success",
+      "  1  failed; production untouched or restored",
+      "  2  invalid input or usage; nothing changed",
+      "  3  failed, and production needs a person"
     })
 public final class BlueGreenCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,7 @@
 package dev.bluegreen.cli;
 
 import dev.bluegreen.action.ActionEnvironment;
+import dev.bluegreen.inputs.Command;
 import dev.bluegreen.inputs.Input;
 import dev.bluegreen.inputs.Inputs;
 import io.micronaut.configuration.picocli.MicronautFactory;
@@ -8,11 +9,13 @@ import io.micronaut.context.ApplicationContext;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
  * Runs the {@code bluegreen} command line in a host: picks the command, wires Micronaut and
@@ -81,9 +84,10 @@ public final class Cli {
    */
   static CommandLine withInputOptions(CommandLine root) {
     for (CommandLine sub : root.getSubcommands().values()) {
-      if (!(sub.getCommand() instanceof ActionCommand)) {
+      if (!(sub.getCommand() instanceof ActionCommand action)) {
         continue;
       }
+      withRequiredSection(sub, action.command());
       for (Input<?> input : Inputs.ALL) {
         if (input == Inputs.COMMAND) {
           continue;
@@ -99,6 +103,38 @@ public final class Cli {
     }
     return root;
   }
+
+  /**
+   * A "Required:" section after the description: the flags the command needs, and when. Nothing is
+   * required to picocli itself, because the values may also come from INPUT_ variables and every
+   * missing one is reported together with the other problems.
+   */
+  private static void withRequiredSection(CommandLine sub, Command command) {
+    List<String> always = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+    for (Input<?> input : Inputs.ALL) {
+      String when = input.requirement().helpFor(command);
+      if (when.equals("required")) {
+        always.add(input.flag());
+      } else if (!when.isEmpty()) {
+        lines.add(String.format(Locale.ROOT, "  %-22s %s", input.flag(), when.replace("%", "%%")));
+      }
+    }
+    if (!always.isEmpty()) {
+      lines.add(0, "  " + String.join(", ", always));
+    }
+    if (lines.isEmpty()) {
+      return;
+    }
+    UsageMessageSpec usage = sub.getCommandSpec().usageMessage();
+    List<String> keys = new ArrayList<>(usage.sectionKeys());
+    keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_DESCRIPTION) + 1, REQUIRED_SECTION);
+    usage.sectionKeys(keys);
+    String text = "%nRequired:%n" + String.join("%n", lines) + "%n%n";
+    usage.sectionMap().put(REQUIRED_SECTION, help -> help.createHeading(text));
+  }
+
+  private static final String REQUIRED_SECTION = "bluegreenRequired";
 
   /** A {@code command} input that names none of the action commands, as a problem. */
   static Optional<String> commandInputProblem(Host host) {

@@ -49,20 +49,29 @@ final class DemoCommand implements Callable<Integer> {
               + "default: healthy")
   String scenario;
 
+  /** Each scenario, and what its bundle's version does on the simulator (null: serves fine). */
+  private static final Map<String, String> SCENARIOS = new LinkedHashMap<>();
+
+  static {
+    SCENARIOS.put("healthy", null);
+    SCENARIOS.put("unhealthy", "{\"status\":500}");
+    SCENARIOS.put("reverted", "{\"deploy\":\"fail\"}");
+    SCENARIOS.put("throttled", null);
+    SCENARIOS.put("red-after-swap", null);
+  }
+
   @Override
   public Integer call() throws Exception {
-    String behaviour =
-        switch (scenario) {
-          case "healthy", "throttled", "red-after-swap" -> null;
-          case "unhealthy" -> "{\"status\":500}";
-          case "reverted" -> "{\"deploy\":\"fail\"}";
-          default -> null;
-        };
-    if (!List.of("healthy", "unhealthy", "reverted", "throttled", "red-after-swap")
-        .contains(scenario)) {
-      host.err().println("bluegreen demo: unknown scenario " + scenario);
-      return 2;
+    if (!SCENARIOS.containsKey(scenario)) {
+      host.err()
+          .println(
+              "bluegreen demo: unknown scenario '"
+                  + scenario
+                  + "'; the scenarios are "
+                  + String.join(", ", SCENARIOS.keySet()));
+      return ExitCodes.USAGE;
     }
+    String behaviour = SCENARIOS.get(scenario);
     // The demo's bundle and summary are temporary files like any run's: gone when it ends.
     try (Scratch scratch = new Scratch(Scratch.baseFor(host.env()))) {
       return demo(scratch.newDirectory("demo-"), behaviour);
@@ -80,7 +89,8 @@ final class DemoCommand implements Callable<Integer> {
     long realStart = System.nanoTime();
     int exit;
     try (Simulator sim = Simulator.startVirtual(time, Timings.realistic(), 7)) {
-      sim.seed(Seed.pair("demo-app"));
+      boolean clone = "clone".equals(strategy);
+      sim.seed(clone ? Seed.single("demo-app") : Seed.pair("demo-app"));
       if (scenario.equals("throttled")) {
         sim.faults().throttle(0.3);
       }
@@ -93,8 +103,10 @@ final class DemoCommand implements Callable<Integer> {
           .println(
               "Simulator on "
                   + sim.endpoint()
-                  + " seeded with demo-app: demo-app-blue serves demo-app (v1), "
-                  + "demo-app-green is standby.");
+                  + " seeded with demo-app: demo-app-blue serves demo-app (v1)"
+                  + (clone
+                      ? "; strategy clone makes demo-app-tmp, a temporary clone of it."
+                      : ", demo-app-green is the standby."));
       host.out().println();
       List<String> args =
           new ArrayList<>(

@@ -164,7 +164,14 @@ final class SimulateCommand implements Callable<Integer> {
       for (Map.Entry<String, String> e : sim.clientEnvironment().entrySet()) {
         host.out().println("export " + e.getKey() + "=" + e.getValue());
       }
-      if (seedPair != null || seedFile != null) {
+      if (seedPair == null && seedFile == null) {
+        host.out()
+            .println(
+                "The simulator is empty: it has no application, so commands against it answer that "
+                    + "the application does not exist. Start it with --seed APP (APP-blue live on "
+                    + "the CNAME APP, APP-green on APP-staging) or --seed-file FILE, or create one "
+                    + "with the AWS CLI (aws elasticbeanstalk create-application ...).");
+      } else {
         sim.beanstalk()
             .environments()
             .forEach(

@@ -3,6 +3,7 @@ package dev.bluegreen.cli;
 import dev.bluegreen.action.ActionEnvironment;
 import dev.bluegreen.beanstalk.AwsEnvironment;
 import dev.bluegreen.deploy.Invocation;
+import dev.bluegreen.http.Urls;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -26,6 +27,17 @@ record Surroundings(ActionEnvironment action, AwsEnvironment aws, Path workDir)
   @Override
   public Optional<String> defaultVersionLabel() {
     return action.defaultVersionLabel();
+  }
+
+  @Override
+  public Optional<String> noDefaultVersionLabelReason() {
+    return action.noDefaultVersionLabelReason();
+  }
+
+  @Override
+  public Optional<String> beanstalkEndpoint() {
+    return Optional.ofNullable(aws.endpoints().byService().get(AwsEnvironment.ELASTIC_BEANSTALK))
+        .map(Urls::redact);
   }
 
   @Override

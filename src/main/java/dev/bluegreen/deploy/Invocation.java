@@ -18,6 +18,18 @@ public interface Invocation {
   /** The version label to use when none is given, if the surroundings give one. */
   Optional<String> defaultVersionLabel();
 
+  /**
+   * In GitHub Actions without a default version label, why there is none (e.g. "GITHUB_SHA is not
+   * set"); empty elsewhere.
+   */
+  Optional<String> noDefaultVersionLabelReason();
+
+  /**
+   * The Elastic Beanstalk endpoint when it is not AWS's own (an {@code AWS_ENDPOINT_URL*} variable
+   * points it elsewhere, e.g. at {@code bluegreen simulate}).
+   */
+  Optional<String> beanstalkEndpoint();
+
   /** Identifies this run in tags and template names, when the surroundings have an id. */
   Optional<String> runId();
 

@@ -34,6 +34,7 @@ public final class Request {
   private final String versionDescription;
   private final String region;
   private final String runId;
+  private final String beanstalkEndpoint;
   private final HealthCheckSettings healthCheck;
 
   Request(
@@ -44,7 +45,8 @@ public final class Request {
       SourceBundle bundle,
       String versionDescription,
       String region,
-      String runId) {
+      String runId,
+      String beanstalkEndpoint) {
     this.command = command;
     this.inputs = inputs;
     this.topology = topology;
@@ -53,6 +55,7 @@ public final class Request {
     this.versionDescription = versionDescription;
     this.region = region;
     this.runId = runId;
+    this.beanstalkEndpoint = beanstalkEndpoint;
     this.healthCheck =
         new HealthCheckSettings(
             inputs.get(HEALTH_CHECK_SCHEME),
@@ -107,6 +110,14 @@ public final class Request {
   /** Identifies this run in tags ({@code bluegreen:run-id}) and template names. */
   public String runId() {
     return runId;
+  }
+
+  /**
+   * Where Elastic Beanstalk is reached when an {@code AWS_ENDPOINT_URL*} variable overrides AWS's
+   * own endpoint.
+   */
+  public Optional<String> beanstalkEndpoint() {
+    return Optional.ofNullable(beanstalkEndpoint);
   }
 
   public HealthCheckSettings healthCheck() {

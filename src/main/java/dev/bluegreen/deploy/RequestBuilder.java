@@ -1,6 +1,5 @@
 package dev.bluegreen.deploy;
 
-import static dev.bluegreen.inputs.Inputs.APPLICATION;
 import static dev.bluegreen.inputs.Inputs.AWS_REGION;
 import static dev.bluegreen.inputs.Inputs.BLUE;
 import static dev.bluegreen.inputs.Inputs.GREEN;
@@ -18,6 +17,7 @@ import dev.bluegreen.inputs.Command;
 import dev.bluegreen.inputs.Input;
 import dev.bluegreen.inputs.InputValues;
 import dev.bluegreen.inputs.Inputs;
+import dev.bluegreen.inputs.Requirement;
 import dev.bluegreen.inputs.Strategy;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,30 +60,25 @@ public final class RequestBuilder {
   public Parsed build(Command command, Map<String, String> texts) {
     InputValues in = InputValues.parse(texts);
     List<String> problems = new ArrayList<>(in.problems());
-    required(in, APPLICATION, problems);
-    required(in, BLUE, problems);
-    required(in, GREEN, problems);
+    Strategy strategy = in.optional(STRATEGY).orElse(Strategy.SWAP);
+    String label = in.given(VERSION_LABEL).isPresent() ? in.get(VERSION_LABEL) : null;
+    if (label == null
+        && !in.invalid(VERSION_LABEL)
+        && VERSION_LABEL.requirement().appliesTo(command, strategy)) {
+      label = invocation.defaultVersionLabel().orElse(null);
+    }
+    boolean productionMissing = false;
+    for (Input<?> input : Inputs.ALL) {
+      boolean supplied = input == VERSION_LABEL ? label != null : in.given(input).isPresent();
+      if (input.requirement().appliesTo(command, strategy) && !supplied && !in.invalid(input)) {
+        problems.add(missing(input, strategy));
+        productionMissing |= input == PRODUCTION_CNAME;
+      }
+    }
     Optional<String> blue = in.given(BLUE);
     if (blue.isPresent() && blue.get().equalsIgnoreCase(in.given(GREEN).orElse(null))) {
       problems.add(
           "green-environment: must differ from blue-environment (both are " + blue.get() + ")");
-    }
-    Strategy strategy = in.optional(STRATEGY).orElse(Strategy.SWAP);
-    boolean productionMissing =
-        in.given(PRODUCTION_CNAME).isEmpty()
-            && strategy == Strategy.SWAP
-            && command != Command.CLEANUP;
-    if (productionMissing) {
-      problems.add(
-          "production-cname: required for strategy swap, to tell which environment is live");
-    }
-    String label = in.given(VERSION_LABEL).isPresent() ? in.get(VERSION_LABEL) : null;
-    if (label == null && !in.invalid(VERSION_LABEL) && command == Command.DEPLOY) {
-      label = invocation.defaultVersionLabel().orElse(null);
-      if (label == null) {
-        problems.add(
-            "version-label: is required outside GitHub Actions (in Actions it defaults to <sha7>-<run id>)");
-      }
     }
     SourceBundle bundle =
         in.optional(SOURCE_BUNDLE).flatMap(raw -> bundle(raw, problems)).orElse(null);
@@ -103,14 +98,44 @@ public final class RequestBuilder {
             ? new Topology.Clone(in.get(BLUE), in.get(GREEN))
             : new Topology.Pair(in.get(BLUE), in.get(GREEN));
     String runId = invocation.runId().orElse(UUID.randomUUID().toString().substring(0, 8));
-    Request request = new Request(command, in, topology, label, bundle, description, region, runId);
+    Request request =
+        new Request(
+            command,
+            in,
+            topology,
+            label,
+            bundle,
+            description,
+            region,
+            runId,
+            invocation.beanstalkEndpoint().orElse(null));
     return new Parsed(request, List.of(), false, warnings(in, command, strategy));
   }
 
-  private static void required(InputValues in, Input<?> input, List<String> problems) {
-    if (in.given(input).isEmpty()) {
-      problems.add(input.name() + ": required");
+  /** The problem of a required input that is missing, in the words of its requirement. */
+  private String missing(Input<?> input, Strategy strategy) {
+    Requirement r = input.requirement();
+    String reason = r.reason().isEmpty() ? "" : ", " + r.reason();
+    if (r.actionsDefault()) {
+      return invocation
+          .noDefaultVersionLabelReason()
+          .map(
+              why ->
+                  input.name()
+                      + ": required"
+                      + reason
+                      + ": in GitHub Actions it defaults to <first 7 of GITHUB_SHA>-<GITHUB_RUN_ID>, but "
+                      + why)
+          .orElse(
+              input.name()
+                  + ": required outside GitHub Actions"
+                  + reason
+                  + " (in Actions it defaults to <first 7 of GITHUB_SHA>-<GITHUB_RUN_ID>)");
     }
+    if (r.strategies().size() < Strategy.values().length) {
+      return input.name() + ": required with strategy " + strategy.input() + reason;
+    }
+    return input.name() + ": required" + reason;
   }
 
   /**

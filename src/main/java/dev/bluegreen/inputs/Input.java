@@ -23,6 +23,7 @@ public final class Input<T> {
   private final Set<Command> commands;
   private final Set<Strategy> strategies;
   private final String noEffectHint;
+  private final Requirement requirement;
 
   private Input(
       String name,
@@ -32,7 +33,8 @@ public final class Input<T> {
       Parser<T> parser,
       Set<Command> commands,
       Set<Strategy> strategies,
-      String noEffectHint) {
+      String noEffectHint,
+      Requirement requirement) {
     this.name = name;
     this.defaultText = defaultText;
     this.label = label;
@@ -41,6 +43,7 @@ public final class Input<T> {
     this.commands = commands;
     this.strategies = strategies;
     this.noEffectHint = noEffectHint;
+    this.requirement = requirement;
   }
 
   /**
@@ -60,7 +63,8 @@ public final class Input<T> {
         parser,
         EnumSet.allOf(Command.class),
         EnumSet.allOf(Strategy.class),
-        "");
+        "",
+        Requirement.NONE);
   }
 
   /** The same input, used only by these commands. */
@@ -73,7 +77,8 @@ public final class Input<T> {
         parser,
         EnumSet.of(first, rest),
         strategies,
-        noEffectHint);
+        noEffectHint,
+        requirement);
   }
 
   /**
@@ -82,7 +87,25 @@ public final class Input<T> {
    */
   public Input<T> strategy(Strategy only, String hint) {
     return new Input<>(
-        name, defaultText, label, description, parser, commands, EnumSet.of(only), hint);
+        name,
+        defaultText,
+        label,
+        description,
+        parser,
+        commands,
+        EnumSet.of(only),
+        hint,
+        requirement);
+  }
+
+  /** The same input, which must be given as the requirement says. */
+  public Input<T> required(Requirement when) {
+    return new Input<>(
+        name, defaultText, label, description, parser, commands, strategies, noEffectHint, when);
+  }
+
+  public Requirement requirement() {
+    return requirement;
   }
 
   public String name() {

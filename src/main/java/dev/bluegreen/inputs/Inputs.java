@@ -13,6 +13,7 @@ import static dev.bluegreen.inputs.Parsers.upTo;
 import dev.bluegreen.health.HealthCheckSettings;
 import dev.bluegreen.health.StatusMatcher;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,27 +51,30 @@ public final class Inputs {
           "What to do: deploy, swap, rollback, status or cleanup. Default: deploy.");
   public static final Input<String> APPLICATION =
       Input.of(
-          "application-name",
-          "",
-          "NAME",
-          upTo(100),
-          "The Elastic Beanstalk application. Required; 1 to 100 characters.");
+              "application-name",
+              "",
+              "NAME",
+              upTo(100),
+              "The Elastic Beanstalk application. Required; 1 to 100 characters.")
+          .required(Requirement.always());
   public static final Input<String> BLUE =
       Input.of(
-          "blue-environment",
-          "",
-          "NAME",
-          matching(ENVIRONMENT_NAME, ENVIRONMENT_RULE),
-          "swap: one of the pair. clone: the permanent environment that serves production. Required; 4 to "
-              + "40 letters, digits and hyphens.");
+              "blue-environment",
+              "",
+              "NAME",
+              matching(ENVIRONMENT_NAME, ENVIRONMENT_RULE),
+              "swap: one of the pair. clone: the permanent environment that serves production. Required; 4 to "
+                  + "40 letters, digits and hyphens.")
+          .required(Requirement.always());
   public static final Input<String> GREEN =
       Input.of(
-          "green-environment",
-          "",
-          "NAME",
-          matching(ENVIRONMENT_NAME, ENVIRONMENT_RULE),
-          "swap: the other of the pair. clone: the name of the temporary clone, which must not exist. "
-              + "Required; 4 to 40 letters, digits and hyphens.");
+              "green-environment",
+              "",
+              "NAME",
+              matching(ENVIRONMENT_NAME, ENVIRONMENT_RULE),
+              "swap: the other of the pair. clone: the name of the temporary clone, which must not exist. "
+                  + "Required; 4 to 40 letters, digits and hyphens.")
+          .required(Requirement.always());
   public static final Input<Strategy> STRATEGY =
       Input.of(
           "strategy",
@@ -81,22 +85,28 @@ public final class Inputs {
               + "of blue). Default: swap.");
   public static final Input<String> PRODUCTION_CNAME =
       Input.of(
-          "production-cname",
-          "",
-          "CNAME",
-          matching("^(https?://)?[A-Za-z0-9.-]+\\.?/?$", "is not a CNAME prefix or host name"),
-          "The CNAME prefix (my-app) or "
-              + "full CNAME (my-app.us-east-1.elasticbeanstalk.com) users reach; the environment holding it is live. Required for "
-              + "strategy swap; default for clone: blue's CNAME.");
+              "production-cname",
+              "",
+              "CNAME",
+              matching("^(https?://)?[A-Za-z0-9.-]+\\.?/?$", "is not a CNAME prefix or host name"),
+              "The CNAME prefix (my-app) or "
+                  + "full CNAME (my-app.us-east-1.elasticbeanstalk.com) users reach; the environment holding it is live. Required for "
+                  + "strategy swap; default for clone: blue's CNAME.")
+          .required(
+              Requirement.withStrategy(
+                  Strategy.SWAP,
+                  "to tell which environment is live",
+                  EnumSet.of(Command.DEPLOY, Command.SWAP, Command.ROLLBACK, Command.STATUS)));
   public static final Input<String> VERSION_LABEL =
       Input.of(
-          "version-label",
-          "",
-          "LABEL",
-          matching("^[^/]{1,100}$", "must be 1 to 100 characters without '/'"),
-          "Application version label, 1 to 100 "
-              + "characters without '/'. Default in Actions: <first 7 of GITHUB_SHA>-<GITHUB_RUN_ID>; required elsewhere for "
-              + "deploy.");
+              "version-label",
+              "",
+              "LABEL",
+              matching("^[^/]{1,100}$", "must be 1 to 100 characters without '/'"),
+              "Application version label, 1 to 100 "
+                  + "characters without '/'. Default in Actions: <first 7 of GITHUB_SHA>-<GITHUB_RUN_ID>; required elsewhere for "
+                  + "deploy.")
+          .required(Requirement.outsideActions(Command.DEPLOY, "to name the new version"));
   public static final Input<String> SOURCE_BUNDLE =
       Input.of(
               "source-bundle",
@@ -338,7 +348,9 @@ public final class Inputs {
       List.of(
           new Output(
               "result",
-              "deployed, promoted, rolled-back, failed, planned, swapped, status or cleaned."),
+              "How the run ended: "
+                  + String.join(", ", Result.allValues())
+                  + " (each is defined in the README's Outputs section)."),
           new Output(
               "live-environment",
               "Name of the environment holding the production CNAME at the end."),

@@ -53,6 +53,14 @@ public record Seed(
             new SeedEnvironment(application + "-green", application + "-staging", "v1")));
   }
 
+  /** One environment, {@code <app>-blue} live on {@code <app>} with v1: what clone starts from. */
+  public static Seed single(String application) {
+    return new Seed(
+        application,
+        List.of(new SeedVersion("v1", null)),
+        List.of(new SeedEnvironment(application + "-blue", application, "v1")));
+  }
+
   @SuppressWarnings("unchecked")
   public static Seed fromJson(String json) {
     Map<String, Object> m = Json.parseObject(json);

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,13 +32,17 @@ class RequestParserTest {
    * the request's rules.
    */
   private RequestBuilder.Parsed parse(Map<String, String> env, String... args) {
+    return parse(Command.DEPLOY, env, args);
+  }
+
+  private RequestBuilder.Parsed parse(Command command, Map<String, String> env, String... args) {
     CommandLine root = Cli.withInputOptions(new CommandLine(new BlueGreenCommand()));
     root.setDefaultValueProvider(new ActionInputDefaults(env));
     String[] all = new String[args.length + 1];
-    all[0] = "deploy";
+    all[0] = command.input();
     System.arraycopy(args, 0, all, 1, args.length);
     root.parseArgs(all);
-    CommandLine deploy = root.getSubcommands().get("deploy");
+    CommandLine deploy = root.getSubcommands().get(command.input());
     Map<String, String> texts = new java.util.HashMap<>();
     for (Input<?> input : Inputs.ALL) {
       CommandLine.Model.OptionSpec option = deploy.getCommandSpec().findOption(input.flag());
@@ -46,7 +51,7 @@ class RequestParserTest {
       }
     }
     Surroundings here = new Surroundings(new ActionEnvironment(env), new AwsEnvironment(env), dir);
-    return new RequestBuilder(here).build(Command.DEPLOY, texts);
+    return new RequestBuilder(here).build(command, texts);
   }
 
   private static Map<String, String> region() {
@@ -131,6 +136,69 @@ class RequestParserTest {
             "wait-timeout: '7h' must be between 1s and 5h 50m",
             "role-to-assume: needs the job's OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN are not set: add "
                 + "'permissions: id-token: write' to the job (a job-level permissions block replaces the workflow's)");
+  }
+
+  @ParameterizedTest(name = "{0} with strategy {1} requires {2}")
+  @CsvSource({
+    "deploy,   swap,  'application-name,blue-environment,green-environment,production-cname,version-label'",
+    "deploy,   clone, 'application-name,blue-environment,green-environment,version-label'",
+    "swap,     swap,  'application-name,blue-environment,green-environment,production-cname'",
+    "rollback, swap,  'application-name,blue-environment,green-environment,production-cname'",
+    "status,   swap,  'application-name,blue-environment,green-environment,production-cname'",
+    "status,   clone, 'application-name,blue-environment,green-environment'",
+    "cleanup,  swap,  'application-name,blue-environment,green-environment'",
+  })
+  void requiredInputs_dependOnTheCommandAndTheStrategy(
+      String command, String strategy, String required) {
+    RequestBuilder.Parsed parsed =
+        parse(Command.valueOf(command.toUpperCase(Locale.ROOT)), region(), "--strategy", strategy);
+
+    assertThat(parsed.problems())
+        .extracting(p -> p.substring(0, p.indexOf(':')))
+        .containsExactlyInAnyOrder(required.split(","));
+  }
+
+  @Test
+  void versionLabel_outsideActions_isRequiredAndSaysWhereItHasADefault() {
+    RequestBuilder.Parsed parsed =
+        parse(
+            region(),
+            "--application-name",
+            "shop",
+            "--blue-environment",
+            "shop-blue",
+            "--green-environment",
+            "shop-green",
+            "--production-cname",
+            "shop");
+
+    assertThat(parsed.problems())
+        .containsExactly(
+            "version-label: required outside GitHub Actions, to name the new version (in Actions it "
+                + "defaults to <first 7 of GITHUB_SHA>-<GITHUB_RUN_ID>)");
+  }
+
+  @Test
+  void versionLabel_inActionsWithoutGithubSha_namesTheMissingVariable() {
+    Map<String, String> env = region();
+    env.put("GITHUB_ACTIONS", "true");
+    env.put("GITHUB_RUN_ID", "8812345");
+    RequestBuilder.Parsed parsed =
+        parse(
+            env,
+            "--application-name",
+            "shop",
+            "--blue-environment",
+            "shop-blue",
+            "--green-environment",
+            "shop-green",
+            "--production-cname",
+            "shop");
+
+    assertThat(parsed.problems())
+        .containsExactly(
+            "version-label: required, to name the new version: in GitHub Actions it defaults to "
+                + "<first 7 of GITHUB_SHA>-<GITHUB_RUN_ID>, but GITHUB_SHA is not set");
   }
 
   @ParameterizedTest

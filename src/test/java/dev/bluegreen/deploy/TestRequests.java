@@ -58,6 +58,16 @@ public final class TestRequests {
                   }
 
                   @Override
+                  public Optional<String> noDefaultVersionLabelReason() {
+                    return Optional.empty();
+                  }
+
+                  @Override
+                  public Optional<String> beanstalkEndpoint() {
+                    return Optional.empty();
+                  }
+
+                  @Override
                   public Optional<String> runId() {
                     return Optional.of("run-1");
                   }

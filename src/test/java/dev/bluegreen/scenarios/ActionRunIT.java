@@ -190,7 +190,7 @@ class ActionRunIT {
       assertThat(run.exit()).isEqualTo(2);
       assertThat(run.log())
           .contains(
-              "production-cname: required for strategy swap",
+              "production-cname: required with strategy swap, to tell which environment is live",
               "shop-blue → shop.us-east-1.elasticbeanstalk.com",
               "shop-green → shop-staging.us-east-1.elasticbeanstalk.com");
       assertThat(stage.sim.calls().mutating()).isEmpty();

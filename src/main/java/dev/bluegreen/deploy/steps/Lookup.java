@@ -32,12 +32,7 @@ final class Lookup {
     Lookup l = new Lookup(ctx, ctx.call(() -> ctx.aws().environments(r.application(), names)));
     if (names.stream().allMatch(n -> l.current(n).isEmpty())
         && !ctx.call(() -> ctx.aws().applicationExists(r.application()))) {
-      throw StepFailure.usage(
-          "application-name: Elastic Beanstalk has no application named "
-              + r.application()
-              + " in "
-              + r.region()
-              + ". Check the name and aws-region.");
+      throw StepFailure.usage(noApplication(r));
     }
     for (String name : names) {
       Optional<Environment> e = l.current(name);
@@ -49,6 +44,29 @@ final class Lookup {
       }
     }
     return l;
+  }
+
+  /**
+   * An empty simulator answers like an account without the application; the endpoint override is
+   * the clue that the simulator may just need seeding.
+   */
+  private static String noApplication(Request r) {
+    String missing =
+        "application-name: Elastic Beanstalk has no application named "
+            + r.application()
+            + " in "
+            + r.region();
+    return r.beanstalkEndpoint()
+        .map(
+            endpoint ->
+                missing
+                    + " at "
+                    + endpoint
+                    + ". If that is bluegreen simulate, it holds only what it was seeded with: "
+                    + "start it with --seed "
+                    + r.application()
+                    + " (or --seed-file); otherwise check the name, aws-region and the endpoint.")
+        .orElse(missing + ". Check the name and aws-region.");
   }
 
   Optional<Environment> current(String name) {
