@@ -357,6 +357,9 @@ public final class EnvironmentWaits {
       if (lastState == null && o.verdict() == Observation.Verdict.RETRY) {
         return; // nothing read about the environment itself yet; its events are already in the log
       }
+      if (o.verdict() == Observation.Verdict.FAILURE) {
+        return; // the step's failure says it, naming the environment
+      }
       if (o.news() || Duration.between(lastProgress, now).compareTo(PROGRESS_EVERY) >= 0) {
         lastProgress = now;
         log.info(

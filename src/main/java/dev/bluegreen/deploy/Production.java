@@ -20,6 +20,15 @@ public final class Production {
   private Roles now;
   private final Map<String, Instant> lostAt = new HashMap<>();
   private final Set<String> good = new HashSet<>();
+  private Names assumed;
+
+  /**
+   * Who holds which role, by name: the roles now, or in a dry run what they would be had the
+   * planned steps run.
+   *
+   * @param productionCname the full CNAME users reach
+   */
+  public record Names(String live, Optional<String> standby, String productionCname) {}
 
   /** The roles as a resolving step found them; the first call also records the "before" picture. */
   public synchronized void resolved(Roles roles) {
@@ -28,6 +37,7 @@ public final class Production {
       good.add(roles.live().versionLabel());
     }
     now = roles;
+    assumed = null;
   }
 
   /** The roles now; a step that needs them runs after the roles were resolved. */
@@ -44,6 +54,33 @@ public final class Production {
 
   public synchronized Optional<Roles> before() {
     return Optional.ofNullable(before);
+  }
+
+  /** The roles by name, as the run has them or, in a dry run, would have them by now. */
+  public synchronized Optional<Names> names() {
+    if (assumed != null) {
+      return Optional.of(assumed);
+    }
+    return current()
+        .map(
+            r ->
+                new Names(
+                    r.live().name(), r.standby().map(Environment::name), r.productionCname()));
+  }
+
+  /** Dry run: a planned step would have made {@code name} the standby. */
+  public synchronized void assumeStandby(String name) {
+    names().ifPresent(n -> assumed = new Names(n.live(), Optional.of(name), n.productionCname()));
+  }
+
+  /** Dry run: a planned swap would have moved production to the standby. */
+  public synchronized void assumeSwapped() {
+    names()
+        .ifPresent(
+            n ->
+                n.standby()
+                    .ifPresent(
+                        s -> assumed = new Names(s, Optional.of(n.live()), n.productionCname())));
   }
 
   /** The version production ran before this run. */

@@ -159,6 +159,7 @@ public final class PlanRunner {
       String plan = safePlan(step);
       stepLog.info("dry-run: " + plan);
       record(new StepRecord(step.id(), title, Status.PLANNED, t0, Duration.ZERO, plan));
+      step.assumeDone();
       return null;
     }
     try {

@@ -41,6 +41,12 @@ public interface Step<T> {
     return !changes();
   }
 
+  /**
+   * In a dry run, after its plan was printed: the step lets the run's state assume it was done, so
+   * that the titles and plans of the steps after it name what they would act on.
+   */
+  default void assumeDone() {}
+
   /** What the step would do, for a dry run: "would …", or "nothing to do: …". */
   default String plan() {
     String title = title();

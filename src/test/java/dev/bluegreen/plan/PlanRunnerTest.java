@@ -59,6 +59,11 @@ class PlanRunnerTest {
       }
 
       @Override
+      public void assumeDone() {
+        trail.add("assume " + id);
+      }
+
+      @Override
       public Optional<Undo> undo() {
         if (!changes) {
           return Optional.empty();
@@ -155,11 +160,26 @@ class PlanRunnerTest {
             planOf(
                 step("look", Duration.ZERO, null, false, false),
                 step("change", Duration.ZERO, null, false, true)));
-    assertThat(trail).containsExactly("run look");
+    assertThat(trail).containsExactly("run look", "assume change");
     assertThat(r.steps())
         .extracting(StepRecord::status)
         .containsExactly(Status.SUCCEEDED, Status.PLANNED);
     assertThat(r.changed()).isFalse();
+  }
+
+  @Test
+  void dryRun_assumesPlannedStepsDoneInOrder_butNotSkippedOnes() {
+    Plan.Builder b = Plan.named("promoted");
+    b.then(step("first", Duration.ZERO, null, false, true));
+    b.then(
+        Condition.when(Slot.of("x"), v -> false, "not wanted"),
+        step("skipped", Duration.ZERO, null, false, true));
+    b.then(step("second", Duration.ZERO, null, false, true));
+    Plan plan = b.build();
+
+    run(true, plan);
+
+    assertThat(trail).containsExactly("assume first", "assume second");
   }
 
   private static Plan planOf(Step<?>... steps) {

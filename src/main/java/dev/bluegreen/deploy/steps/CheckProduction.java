@@ -3,8 +3,10 @@ package dev.bluegreen.deploy.steps;
 import dev.bluegreen.beanstalk.Environment;
 import dev.bluegreen.deploy.Context;
 import dev.bluegreen.deploy.EnvironmentWaits.Wait;
+import dev.bluegreen.deploy.Production;
 import dev.bluegreen.deploy.Roles;
 import dev.bluegreen.health.HealthVerdict;
+import dev.bluegreen.inputs.Inputs;
 import dev.bluegreen.log.Log;
 import dev.bluegreen.plan.StepFailure;
 import java.time.Duration;
@@ -24,8 +26,8 @@ public final class CheckProduction extends ContextStep<Void> {
   @Override
   public String title() {
     return ctx.production()
-        .current()
-        .map(r -> "Check production (" + r.productionCname() + ") on " + r.live().name())
+        .names()
+        .map(n -> "Check production (" + n.productionCname() + ") on " + n.live())
         .orElse("Check production");
   }
 
@@ -42,8 +44,12 @@ public final class CheckProduction extends ContextStep<Void> {
   @Override
   public String plan() {
     return "would check production ("
-        + ctx.production().current().map(Roles::productionCname).orElse("")
-        + ") after the swap";
+        + ctx.production().names().map(Production.Names::productionCname).orElse("")
+        + ") on "
+        + ctx.production().names().map(Production.Names::live).orElse("the live environment")
+        + ": Ready, "
+        + String.join(" or ", ctx.request().get(Inputs.ACCEPTED_HEALTH))
+        + ", and answering over HTTP";
   }
 
   @Override

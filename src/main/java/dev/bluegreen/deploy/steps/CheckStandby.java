@@ -2,6 +2,7 @@ package dev.bluegreen.deploy.steps;
 
 import dev.bluegreen.beanstalk.Environment;
 import dev.bluegreen.deploy.Context;
+import dev.bluegreen.deploy.Production;
 import dev.bluegreen.health.HealthVerdict;
 import dev.bluegreen.inputs.Command;
 import dev.bluegreen.inputs.Inputs;
@@ -36,11 +37,10 @@ public final class CheckStandby extends ContextStep<Void> {
   @Override
   public String plan() {
     return "would health-check the standby "
-        + ctx.production()
-            .current()
-            .flatMap(r -> r.standby())
-            .map(e -> e.name() + " at " + e.cname())
-            .orElse("once it exists");
+        + standbyName()
+        + " over HTTP on its own CNAME ("
+        + ctx.request().get(Inputs.HEALTH_CHECK_SUCCESSES)
+        + " consecutive successes)";
   }
 
   @Override
@@ -87,6 +87,6 @@ public final class CheckStandby extends ContextStep<Void> {
   }
 
   private String standbyName() {
-    return ctx.production().current().flatMap(r -> r.standby()).map(Environment::name).orElse("");
+    return ctx.production().names().flatMap(Production.Names::standby).orElse("");
   }
 }

@@ -34,6 +34,11 @@ public final class CloneLive extends ContextStep<Environment> {
   }
 
   @Override
+  public void assumeDone() {
+    ctx.production().assumeStandby(topology.temporary());
+  }
+
+  @Override
   public Result<Environment> run(Log log) throws StepFailure, InterruptedException {
     Request r = ctx.request();
     Roles roles = ctx.production().roles();

@@ -4,6 +4,7 @@ import dev.bluegreen.beanstalk.Environment;
 import dev.bluegreen.deploy.Cnames;
 import dev.bluegreen.deploy.Context;
 import dev.bluegreen.deploy.EnvironmentWaits.Wait;
+import dev.bluegreen.deploy.Production;
 import dev.bluegreen.log.Log;
 import dev.bluegreen.plan.StepFailure;
 import dev.bluegreen.plan.Undo;
@@ -29,7 +30,10 @@ public final class DeployToStandby extends ContextStep<Environment> {
     return "Deploy "
         + ctx.request().versionLabel()
         + " to the standby "
-        + ctx.production().current().flatMap(r -> r.standby()).map(Environment::name).orElse("");
+        + ctx.production()
+            .names()
+            .flatMap(Production.Names::standby)
+            .orElse("(none: it is made first)");
   }
 
   @Override

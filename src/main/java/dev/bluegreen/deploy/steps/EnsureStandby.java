@@ -59,6 +59,11 @@ public final class EnsureStandby extends ContextStep<Environment> {
     return Result.done("created " + standby.name() + " (" + standby.cname() + ")", standby);
   }
 
+  @Override
+  public void assumeDone() {
+    ctx.production().assumeStandby(standbyName());
+  }
+
   private String standbyName() {
     return ctx.production()
         .current()

@@ -31,13 +31,13 @@ public final class ResolveClone extends ContextStep<CloneFindings> {
 
   @Override
   public String title() {
-    return "Find the live and standby environments of "
+    return "Find "
         + ctx.request().application()
-        + " ("
+        + "'s permanent environment "
         + topology.permanent()
-        + ", "
+        + " and any clone "
         + topology.temporary()
-        + ")";
+        + " left by an earlier run";
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.bluegreen.deploy.steps;
 import dev.bluegreen.beanstalk.Environment;
 import dev.bluegreen.deploy.Cnames;
 import dev.bluegreen.deploy.Context;
+import dev.bluegreen.deploy.Production;
 import dev.bluegreen.inputs.Inputs;
 import dev.bluegreen.log.Log;
 import dev.bluegreen.plan.StepFailure;
@@ -23,11 +24,7 @@ public final class RetireStandby extends ContextStep<Void> {
   @Override
   public String title() {
     return "Terminate "
-        + ctx.production()
-            .current()
-            .flatMap(r -> r.standby())
-            .map(Environment::name)
-            .orElse("the standby")
+        + ctx.production().names().flatMap(Production.Names::standby).orElse("the standby")
         + " after "
         + Durations.format(ctx.request().get(Inputs.DRAIN_TIME))
         + " of draining";

@@ -27,13 +27,18 @@ public final class SwapCnames extends ContextStep<Void> {
 
   @Override
   public String title() {
-    Optional<Roles> roles = ctx.production().current();
+    Optional<Production.Names> names = ctx.production().names();
     return "Swap CNAMEs: "
-        + roles.flatMap(Roles::standby).map(Environment::name).orElse("standby")
+        + names.flatMap(Production.Names::standby).orElse("the standby")
         + " takes "
-        + roles.map(Roles::productionCname).orElse("production")
+        + names.map(Production.Names::productionCname).orElse("production")
         + " from "
-        + roles.map(r -> r.live().name()).orElse("live");
+        + names.map(Production.Names::live).orElse("the live environment");
+  }
+
+  @Override
+  public void assumeDone() {
+    ctx.production().assumeSwapped();
   }
 
   @Override
