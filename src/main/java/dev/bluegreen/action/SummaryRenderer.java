@@ -143,13 +143,11 @@ public final class SummaryRenderer {
     return switch (r.result()) {
       case "promoted" -> "✅ " + label + " is live on " + live;
       case "deployed" ->
-          r.request().get(Inputs.STRATEGY) == dev.bluegreen.inputs.Strategy.CLONE
-              ? "✅ " + label + " is live on " + live
-              : "✅ "
-                  + label
-                  + " is deployed to the standby "
-                  + (r.standby() == null ? "" : text.apply(r.standby().name()))
-                  + " (not promoted)";
+          "✅ "
+              + label
+              + " is deployed to the standby "
+              + (r.standby() == null ? "" : text.apply(r.standby().name()))
+              + " (not promoted)";
       case "swapped" -> "✅ " + live + " now serves production";
       case "rolled-back" ->
           (r.failure() == null ? "✅ Rolled back: " : "↩️ Failed and rolled back: ")

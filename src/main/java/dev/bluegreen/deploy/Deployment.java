@@ -3,6 +3,7 @@ package dev.bluegreen.deploy;
 import dev.bluegreen.beanstalk.BeanstalkEvent;
 import dev.bluegreen.beanstalk.BeanstalkException;
 import dev.bluegreen.beanstalk.Environment;
+import dev.bluegreen.inputs.Result;
 import dev.bluegreen.log.Log;
 import dev.bluegreen.plan.PlanRunner;
 import dev.bluegreen.plan.RunRecord;
@@ -60,7 +61,8 @@ public final class Deployment {
       return report(
           record,
           planned,
-          new Outcome.Succeeded(ctx.request().dryRun() ? "planned" : record.plan()),
+          new Outcome.Succeeded(
+              ctx.request().dryRun() ? Result.PLANNED : Result.of(record.plan()).orElseThrow()),
           ctx.eventsSeen());
     }
     return report(

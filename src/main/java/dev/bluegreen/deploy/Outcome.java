@@ -1,5 +1,7 @@
 package dev.bluegreen.deploy;
 
+import dev.bluegreen.inputs.Result;
+
 /**
  * How a run ended, as the user must know it: done, refused before changing anything, failed with
  * production served by a healthy environment (perhaps after swapping back), or failed with
@@ -8,16 +10,16 @@ package dev.bluegreen.deploy;
 public sealed interface Outcome {
 
   /** The {@code result} output. */
-  String result();
+  Result result();
 
   /** The plan completed (a dry run included). */
-  record Succeeded(String result) implements Outcome {}
+  record Succeeded(Result result) implements Outcome {}
 
   /** The request does not fit what is in AWS; found before anything changed. */
   record Refused() implements Outcome {
     @Override
-    public String result() {
-      return "failed";
+    public Result result() {
+      return Result.FAILED;
     }
   }
 
@@ -27,19 +29,19 @@ public sealed interface Outcome {
    */
   record Failed(boolean rolledBack) implements Outcome {
     @Override
-    public String result() {
-      return rolledBack ? "rolled-back" : "failed";
+    public Result result() {
+      return rolledBack ? Result.ROLLED_BACK : Result.FAILED;
     }
   }
 
   /**
    * A step failed and production could not be put right (an undo failed, or production is not
-   * healthy).
+   * healthy). The result is failed even after a swap back: production is not where it should be.
    */
   record NeedsPerson(boolean rolledBack) implements Outcome {
     @Override
-    public String result() {
-      return rolledBack ? "rolled-back" : "failed";
+    public Result result() {
+      return Result.FAILED;
     }
   }
 }

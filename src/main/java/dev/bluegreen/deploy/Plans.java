@@ -20,6 +20,7 @@ import dev.bluegreen.deploy.steps.ResolveVersion;
 import dev.bluegreen.deploy.steps.RetireStandby;
 import dev.bluegreen.deploy.steps.SwapCnames;
 import dev.bluegreen.inputs.Inputs;
+import dev.bluegreen.inputs.Result;
 import dev.bluegreen.plan.Condition;
 import dev.bluegreen.plan.Plan;
 import dev.bluegreen.plan.Slot;
@@ -28,6 +29,7 @@ import java.util.List;
 /**
  * Every procedure the tool runs, each as one list of named steps. Each line becomes one log group,
  * one summary row and one entry of the {@code steps} output. To change a procedure, edit its list.
+ * A plan is named after the {@link Result} it ends with when every step succeeds.
  */
 public final class Plans {
   private Plans() {}
@@ -54,7 +56,7 @@ public final class Plans {
   static Planned swapDeploy(Context c, Topology.Pair pair) {
     boolean promote = c.request().get(Inputs.PROMOTE);
     boolean retire = promote && c.request().get(Inputs.TERMINATE_STANDBY);
-    Plan.Builder p = Plan.named(promote ? "promoted" : "deployed");
+    Plan.Builder p = Plan.named((promote ? Result.PROMOTED : Result.DEPLOYED).value());
     // live = the holder of production-cname; waits while either environment is busy
     Slot<PairFindings> found = p.then(new ResolveEnvironments(c, true));
     // reuse, create or refuse the version label, before anything changes
@@ -75,7 +77,7 @@ public final class Plans {
 
   /** Temporary clone: the clone serves production while the permanent environment is updated. */
   static Planned cloneDeploy(Context c, Topology.Clone clone) {
-    Plan.Builder p = Plan.named("deployed");
+    Plan.Builder p = Plan.named(Result.PROMOTED.value());
     // also finds what an interrupted run left under the clone's name
     Slot<CloneFindings> found = p.then(new ResolveClone(c, clone));
     Slot<VersionSource> version = p.then(new ResolveVersion(c));
@@ -115,7 +117,7 @@ public final class Plans {
 
   /** Promote the standby now (after {@code promote: false}). */
   static Planned promote(Context c) {
-    Plan.Builder p = Plan.named("swapped");
+    Plan.Builder p = Plan.named(Result.SWAPPED.value());
     Slot<PairFindings> found = p.then(new ResolveEnvironments(c, true));
     p.then(new CheckStandby(c));
     p.then(new SwapCnames(c, "swap-cnames"));
@@ -126,7 +128,7 @@ public final class Plans {
 
   /** Production back to the other environment, which must run the previous version. */
   static Planned rollback(Context c) {
-    Plan.Builder p = Plan.named("rolled-back");
+    Plan.Builder p = Plan.named(Result.ROLLED_BACK.value());
     Slot<PairFindings> found = p.then(new ResolveEnvironments(c, true));
     p.then(new CheckRollbackTarget(c));
     p.then(new CheckStandby(c));
@@ -136,13 +138,13 @@ public final class Plans {
   }
 
   static Planned status(Context c) {
-    Plan.Builder p = Plan.named("status");
+    Plan.Builder p = Plan.named(Result.STATUS.value());
     Slot<PairFindings> found = p.then(new ResolveEnvironments(c, false));
     return new Planned(p.build(), found, Slot.of(false));
   }
 
   static Planned cleanup(Context c) {
-    Plan.Builder p = Plan.named("cleaned");
+    Plan.Builder p = Plan.named(Result.CLEANED.value());
     p.then(new RemoveLeftovers(c, p.then(new FindLeftovers(c))));
     return new Planned(p.build(), Slot.of(() -> List.of()), Slot.of(false));
   }

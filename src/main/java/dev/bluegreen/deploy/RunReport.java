@@ -47,6 +47,6 @@ public record RunReport(
 
   /** The {@code result} output; empty while running. */
   public String result() {
-    return outcome == null ? "" : outcome.result();
+    return outcome == null ? "" : outcome.result().value();
   }
 }

@@ -6,6 +6,7 @@ import dev.bluegreen.deploy.Outcome;
 import dev.bluegreen.deploy.RunReport;
 import dev.bluegreen.deploy.TestRequests;
 import dev.bluegreen.inputs.Command;
+import dev.bluegreen.inputs.Result;
 import dev.bluegreen.plan.StepRecord;
 import dev.bluegreen.plan.StepRecord.Status;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ class SummaryRendererTest {
         List.of(),
         failure,
         failure == null ? null : "deploy-standby",
-        failure == null ? new Outcome.Succeeded("promoted") : new Outcome.Failed(false));
+        failure == null ? new Outcome.Succeeded(Result.PROMOTED) : new Outcome.Failed(false));
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.bluegreen.inputs.Command;
 import dev.bluegreen.inputs.Input;
 import dev.bluegreen.inputs.Inputs;
 import dev.bluegreen.inputs.Inputs.Output;
+import dev.bluegreen.inputs.Result;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -148,6 +149,25 @@ class ActionContractTest {
   }
 
   @Test
+  @DisplayName("the README defines every value of the result output, with its exit codes")
+  void readme_resultsTable_matchesResults() throws IOException {
+    assertMarked(README, "results", "Result.java", renderReadmeResults());
+  }
+
+  @Test
+  @DisplayName("the result output's description lists exactly the values of Result")
+  void resultOutput_listsEveryResult() {
+    String description =
+        Inputs.OUTPUTS.stream()
+            .filter(o -> o.name().equals("result"))
+            .findFirst()
+            .orElseThrow()
+            .description();
+    assertThat(description).contains(String.join(", ", Result.allValues()));
+    assertThat(Result.allValues()).doesNotHaveDuplicates();
+  }
+
+  @Test
   @DisplayName("the README's outputs table lists Inputs.OUTPUTS")
   void readme_outputsTable_matchesOutputs() throws IOException {
     assertMarked(README, "outputs", renderReadmeOutputs());
@@ -204,6 +224,17 @@ class ActionContractTest {
     List<String> out = new ArrayList<>(List.of("| Output | Description |", "|---|---|"));
     for (Output o : Inputs.OUTPUTS) {
       out.add("| `" + o.name() + "` | " + markdownCell(o.description()) + " |");
+    }
+    return out;
+  }
+
+  static List<String> renderReadmeResults() {
+    List<String> out =
+        new ArrayList<>(List.of("| `result` | Exit code | Meaning |", "|---|---|---|"));
+    for (Result r : Result.values()) {
+      String exits =
+          String.join(", ", r.exitCodes().stream().sorted().map(String::valueOf).toList());
+      out.add("| `" + r.value() + "` | " + exits + " | " + markdownCell(r.meaning()) + " |");
     }
     return out;
   }
@@ -318,9 +349,14 @@ class ActionContractTest {
   /** The lines between {@code <!-- name:start -->} and {@code <!-- name:end -->}. */
   private static void assertMarked(Path file, String name, List<String> expected)
       throws IOException {
+    assertMarked(file, name, "Inputs.java", expected);
+  }
+
+  private static void assertMarked(Path file, String name, String source, List<String> expected)
+      throws IOException {
     List<String> lines = lines(file);
     String begin =
-        "<!-- " + name + ":start (generated from Inputs.java; ActionContractTest checks it) -->";
+        "<!-- " + name + ":start (generated from " + source + "; ActionContractTest checks it) -->";
     String end = "<!-- " + name + ":end -->";
     int from = lines.indexOf(begin);
     int to = lines.indexOf(end);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bluegreen.beanstalk.Environment;
 import dev.bluegreen.inputs.Command;
+import dev.bluegreen.inputs.Result;
 import dev.bluegreen.log.Log;
 import dev.bluegreen.log.PlainLog;
 import dev.bluegreen.plan.Cancellation;
@@ -95,7 +96,7 @@ class DeploymentTest {
   void usageProblemBeforeAnyChange_isARefusal() {
     Outcome o = deployment.conclude(failedAt(StepFailure.usage("production-cname: nope")));
     assertThat(o).isEqualTo(new Outcome.Refused());
-    assertThat(o.result()).isEqualTo("failed");
+    assertThat(o.result()).isEqualTo(Result.FAILED);
   }
 
   @Test

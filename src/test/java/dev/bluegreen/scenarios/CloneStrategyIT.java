@@ -62,7 +62,7 @@ class CloneStrategyIT {
 
       assertThat(run.exit()).as(run.log()).isZero();
       assertThat(run.outputs())
-          .containsEntry("result", "deployed")
+          .containsEntry("result", "promoted")
           .containsEntry("live-environment", PERMANENT)
           .containsEntry("version-label", "v2");
       assertThat(stage.sim.beanstalk().environment(PERMANENT).orElseThrow().runningVersion())
