@@ -3,6 +3,7 @@ package dev.bluegreen.deploy.steps;
 import dev.bluegreen.beanstalk.Environment;
 import dev.bluegreen.deploy.Context;
 import dev.bluegreen.deploy.Production;
+import dev.bluegreen.deploy.Roles;
 import dev.bluegreen.health.HealthVerdict;
 import dev.bluegreen.inputs.Command;
 import dev.bluegreen.inputs.Inputs;
@@ -36,11 +37,20 @@ public final class CheckStandby extends ContextStep<Void> {
 
   @Override
   public String plan() {
+    String name = standbyName();
+    if (name.isEmpty()) {
+      return "would health-check the standby once it exists";
+    }
+    // In a dry run the standby may be one only by assumption (a clone's permanent environment
+    // after the planned swap): its CNAME then is not the one it has now.
     return "would health-check the standby "
-        + standbyName()
-        + " over HTTP on its own CNAME ("
-        + ctx.request().get(Inputs.HEALTH_CHECK_SUCCESSES)
-        + " consecutive successes)";
+        + name
+        + ctx.production()
+            .current()
+            .flatMap(Roles::standby)
+            .filter(e -> e.name().equals(name))
+            .map(e -> " at " + e.cname())
+            .orElse(" over HTTP on the CNAME it has by then");
   }
 
   @Override

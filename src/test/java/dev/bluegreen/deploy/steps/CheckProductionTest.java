@@ -106,6 +106,9 @@ class CheckProductionTest {
     assertThat(step().changes()).isFalse();
     assertThat(step().runsInDryRun()).isFalse();
     assertThat(step().plan())
-        .isEqualTo("would check production (" + PRODUCTION + ") after the swap");
+        .isEqualTo(
+            "would check production ("
+                + PRODUCTION
+                + ") on app-green: Ready, Green, and answering over HTTP");
   }
 }

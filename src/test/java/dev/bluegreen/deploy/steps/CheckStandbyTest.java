@@ -123,5 +123,8 @@ class CheckStandbyTest {
     h.production().standbyCreated(h.standby("v1"));
     assertThat(step.plan())
         .isEqualTo("would health-check the standby app-green at " + STANDBY_CNAME);
+    h.production().assumeSwapped();
+    assertThat(step.plan())
+        .isEqualTo("would health-check the standby app-blue over HTTP on the CNAME it has by then");
   }
 }
