@@ -14,9 +14,11 @@ import dev.bluegreen.inputs.Strategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +56,18 @@ class RequestParserTest {
     return new RequestBuilder(here).build(command, texts);
   }
 
+  /** A swap deploy's names without a version label. */
+  private static final String[] PAIR = {
+    "--application-name",
+    "shop",
+    "--blue-environment",
+    "shop-blue",
+    "--green-environment",
+    "shop-green",
+    "--production-cname",
+    "shop"
+  };
+
   private static Map<String, String> region() {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("AWS_REGION", "eu-west-1");
@@ -65,16 +79,8 @@ class RequestParserTest {
     RequestBuilder.Parsed parsed =
         parse(
             region(),
-            "--application-name",
-            "shop",
-            "--blue-environment",
-            "shop-blue",
-            "--green-environment",
-            "shop-green",
-            "--production-cname",
-            "shop",
-            "--version-label",
-            "v2");
+            Stream.concat(Arrays.stream(PAIR), Stream.of("--version-label", "v2"))
+                .toArray(String[]::new));
 
     assertThat(parsed.problems()).isEmpty();
     Request r = parsed.request();
@@ -160,17 +166,7 @@ class RequestParserTest {
 
   @Test
   void versionLabel_outsideActions_isRequiredAndSaysWhereItHasADefault() {
-    RequestBuilder.Parsed parsed =
-        parse(
-            region(),
-            "--application-name",
-            "shop",
-            "--blue-environment",
-            "shop-blue",
-            "--green-environment",
-            "shop-green",
-            "--production-cname",
-            "shop");
+    RequestBuilder.Parsed parsed = parse(region(), PAIR);
 
     assertThat(parsed.problems())
         .containsExactly(
@@ -183,17 +179,7 @@ class RequestParserTest {
     Map<String, String> env = region();
     env.put("GITHUB_ACTIONS", "true");
     env.put("GITHUB_RUN_ID", "8812345");
-    RequestBuilder.Parsed parsed =
-        parse(
-            env,
-            "--application-name",
-            "shop",
-            "--blue-environment",
-            "shop-blue",
-            "--green-environment",
-            "shop-green",
-            "--production-cname",
-            "shop");
+    RequestBuilder.Parsed parsed = parse(env, PAIR);
 
     assertThat(parsed.problems())
         .containsExactly(

@@ -12,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,33 +65,11 @@ class LogTruthIT {
     return ids;
   }
 
-  private static String[] cloneArgs(String... more) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "deploy",
-                "--application-name",
-                Stage.APP,
-                "--blue-environment",
-                Stage.BLUE,
-                "--green-environment",
-                TEMPORARY,
-                "--strategy",
-                "clone",
-                "--version-label",
-                "v2"));
-    args.addAll(Arrays.asList(more));
-    return args.toArray(String[]::new);
-  }
-
   @ParameterizedTest(name = "actions log: {0}")
   @ValueSource(booleans = {true, false})
   void skippedSteps_printTheirIdAndWhyOnly(boolean actions) {
     try (Stage stage = new Stage(Seed.single(Stage.APP))) {
-      Stage.Run run =
-          stage.run(
-              surroundings(actions),
-              cloneArgs("--source-bundle", stage.bundle("v2", null).toString()));
+      Stage.Run run = stage.run(surroundings(actions), stage.cloneDeployArgs(TEMPORARY, null));
 
       assertThat(run.exit()).as(run.log()).isZero();
       List<String> skipped = stepsWithStatus(run, "skipped");
@@ -112,9 +89,7 @@ class LogTruthIT {
   void cloneDryRun_namesWhatEachStepWouldActOn(boolean actions) {
     try (Stage stage = new Stage(Seed.single(Stage.APP))) {
       Stage.Run run =
-          stage.run(
-              surroundings(actions),
-              cloneArgs("--source-bundle", stage.bundle("v2", null).toString(), "--dry-run"));
+          stage.run(surroundings(actions), stage.cloneDeployArgs(TEMPORARY, null, "--dry-run"));
 
       assertThat(run.exit()).as(run.log()).isZero();
       assertThat(run.outputs()).containsEntry("result", "planned");
@@ -144,16 +119,7 @@ class LogTruthIT {
   @ValueSource(booleans = {true, false})
   void swapDryRun_checksProductionWhereTheSwapWouldPutIt(boolean actions) {
     try (Stage stage = Stage.pair()) {
-      Stage.Run run =
-          stage.run(
-              surroundings(actions),
-              Stage.swapArgs(
-                  "deploy",
-                  "--version-label",
-                  "v2",
-                  "--source-bundle",
-                  stage.bundle("v2", null).toString(),
-                  "--dry-run"));
+      Stage.Run run = stage.run(surroundings(actions), stage.swapDeployArgs(null, "--dry-run"));
 
       assertThat(run.exit()).as(run.log()).isZero();
       String cname = "shop.us-east-1.elasticbeanstalk.com";
@@ -177,15 +143,7 @@ class LogTruthIT {
   @ValueSource(booleans = {true, false})
   void aFailedWait_namesTheEnvironmentOnce(boolean actions) {
     try (Stage stage = Stage.pair()) {
-      Stage.Run run =
-          stage.run(
-              surroundings(actions),
-              Stage.swapArgs(
-                  "deploy",
-                  "--version-label",
-                  "v2",
-                  "--source-bundle",
-                  stage.bundle("v2", "{\"status\":500}").toString()));
+      Stage.Run run = stage.run(surroundings(actions), stage.swapDeployArgs("{\"status\":500}"));
 
       assertThat(run.exit()).as(run.log()).isEqualTo(1);
       assertThat(run.log())

@@ -6,7 +6,6 @@ import dev.bluegreen.inputs.Result;
 import dev.bluegreen.simulator.Seed;
 import dev.bluegreen.waiting.VirtualTime;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -25,40 +24,12 @@ class ResultsIT {
   private record Path(
       String name, Seed seed, Function<Stage, Stage.Run> run, Result result, int exit) {}
 
-  private static String bundle(Stage stage, String behaviour) {
-    return stage.bundle("v2", behaviour).toString();
-  }
-
   private static Stage.Run deploy(Stage stage, String... more) {
-    List<String> args =
-        new ArrayList<>(List.of("--version-label", "v2", "--source-bundle", bundle(stage, null)));
-    args.addAll(List.of(more));
-    return stage.run(Stage.swapArgs("deploy", args.toArray(String[]::new)));
+    return stage.run(stage.swapDeployArgs(null, more));
   }
 
   private static Stage.Run cloneDeploy(Stage stage, String... more) {
-    return cloneDeployOf(stage, null, more);
-  }
-
-  private static Stage.Run cloneDeployOf(Stage stage, String behaviour, String... more) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "deploy",
-                "--application-name",
-                Stage.APP,
-                "--blue-environment",
-                Stage.BLUE,
-                "--green-environment",
-                "shop-tmp",
-                "--strategy",
-                "clone",
-                "--version-label",
-                "v2",
-                "--source-bundle",
-                bundle(stage, behaviour)));
-    args.addAll(List.of(more));
-    return stage.run(args.toArray(String[]::new));
+    return stage.run(stage.cloneDeployArgs("shop-tmp", null, more));
   }
 
   /** The old live turns Red once production was swapped back to it. */
@@ -120,20 +91,13 @@ class ResultsIT {
         new Path(
             "clone deploy, the permanent environment's deployment reverted",
             single,
-            s -> cloneDeployOf(s, "{\"deploy\":\"fail\"}"),
+            s -> s.run(s.cloneDeployArgs("shop-tmp", "{\"deploy\":\"fail\"}")),
             Result.ROLLED_BACK,
             1),
         new Path(
             "swap deploy, the standby answers 500",
             pair,
-            s ->
-                s.run(
-                    Stage.swapArgs(
-                        "deploy",
-                        "--version-label",
-                        "v2",
-                        "--source-bundle",
-                        bundle(s, "{\"status\":500}"))),
+            s -> s.run(s.swapDeployArgs("{\"status\":500}")),
             Result.FAILED,
             1),
         new Path(

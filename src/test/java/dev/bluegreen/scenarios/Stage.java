@@ -112,6 +112,44 @@ final class Stage implements AutoCloseable {
     return args.toArray(String[]::new);
   }
 
+  /** A deploy of v2 with the swap strategy, from a bundle that behaves so (null: healthy). */
+  String[] swapDeployArgs(String behaviourJson, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--version-label",
+                "v2",
+                "--source-bundle",
+                bundle("v2", behaviourJson).toString()));
+    args.addAll(List.of(more));
+    return swapArgs("deploy", args.toArray(String[]::new));
+  }
+
+  /**
+   * A deploy of v2 with the clone strategy (shop-blue permanent, {@code temporary} the clone), from
+   * a bundle that behaves so (null: healthy).
+   */
+  String[] cloneDeployArgs(String temporary, String behaviourJson, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "deploy",
+                "--application-name",
+                APP,
+                "--blue-environment",
+                BLUE,
+                "--green-environment",
+                temporary,
+                "--strategy",
+                "clone",
+                "--version-label",
+                "v2",
+                "--source-bundle",
+                bundle("v2", behaviourJson).toString()));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
   Run run(String... args) {
     return run(Map.of(), args);
   }
