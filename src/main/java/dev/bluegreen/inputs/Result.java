@@ -41,6 +41,9 @@ public enum Result {
 
   private final String value;
   private final String meaning;
+
+  // Set.of is unmodifiable, but Error Prone's ImmutableEnumChecker only knows the declared type.
+  @SuppressWarnings("ImmutableEnumChecker")
   private final Set<Integer> exitCodes;
 
   Result(String value, String meaning, Set<Integer> exitCodes) {

@@ -97,7 +97,7 @@ class HelpTest {
     }
     assertThat(section.get(0)).isEqualTo(String.join(", ", always));
     assertThat(section.subList(1, section.size()))
-        .extracting(l -> l.split("\\s+")[0])
+        .extracting(l -> l.split("\\s+", 2)[0])
         .containsExactlyElementsOf(expected);
   }
 

@@ -43,7 +43,7 @@ class LogTruthIT {
   /** Each step's log group header, by step id. */
   private static Map<String, String> headers(String log, boolean actions) {
     Map<String, String> headers = new LinkedHashMap<>();
-    for (String line : log.split("\n")) {
+    for (String line : log.lines().toList()) {
       if (line.startsWith(groupPrefix(actions))) {
         String header = line.substring(groupPrefix(actions).length());
         int colon = header.indexOf(": ");

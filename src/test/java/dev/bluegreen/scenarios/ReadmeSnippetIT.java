@@ -132,7 +132,7 @@ class ReadmeSnippetIT {
 
   private static boolean portIsFree(int port) throws IOException {
     try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      return true;
+      return socket.isBound();
     } catch (BindException e) {
       return false;
     }
