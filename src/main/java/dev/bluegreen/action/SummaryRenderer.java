@@ -158,6 +158,8 @@ public final class SummaryRenderer {
       case "status" ->
           "ℹ️ " + (r.live() == null ? "Status" : live + " serves production with " + liveVersion);
       case "cleaned" -> "🧹 Cleanup done";
+      case "overtaken" ->
+          "🔀 Overtaken by another run: " + live + " serves production with " + liveVersion;
       default ->
           r.outcome() instanceof Outcome.NeedsPerson
               ? "🚨 Failed: production needs attention"
@@ -168,6 +170,15 @@ public final class SummaryRenderer {
   }
 
   private static String nextStep(RunReport r) {
+    if (r.outcome() instanceof Outcome.Overtaken o) {
+      return "Another run "
+          + Markdown.text(o.by())
+          + " while this one was going. "
+          + (o.fine()
+              ? "Production runs this run's version or a newer one; nothing to do."
+              : "Production runs neither this run's version nor a newer one: run again once the "
+                  + "other run has ended (a concurrency group keeps runs apart, see the README).");
+    }
     if (r.outcome() instanceof Outcome.Refused) {
       return "Nothing in AWS was changed. Fix the input named above and run again.";
     }

@@ -151,9 +151,15 @@ public final class AwsClients implements Gateways.Opened {
         .build();
   }
 
-  /** Retries only what the service certainly did not process: throttling. */
+  /**
+   * Retries only what the service certainly did not process: throttling. Without {@code
+   * useClientDefaults(false)} the client adds the SDK's own conditions (5xx, I/O errors) to any
+   * strategy it is given, and a CNAME swap whose answer was lost would be made twice (seen through
+   * the simulator: the second swap undid the first).
+   */
   private RetryStrategy retryingThrottlesOnly() {
     return StandardRetryStrategy.builder()
+        .useClientDefaults(false)
         .maxAttempts(AwsSettings.MAX_ATTEMPTS)
         .circuitBreakerEnabled(false)
         .retryOnException(AwsClients::isThrottling)

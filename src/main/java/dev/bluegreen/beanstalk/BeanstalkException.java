@@ -41,6 +41,14 @@ public final class BeanstalkException extends RuntimeException {
         || "RequestTimeout".equals(errorCode);
   }
 
+  /**
+   * The call may have been carried out although it failed: a server error, a timeout or a lost
+   * connection. Throttling is not ambiguous: AWS refuses it before doing anything.
+   */
+  public boolean isAmbiguous() {
+    return errorCode == null || statusCode >= 500 || "RequestTimeout".equals(errorCode);
+  }
+
   public boolean isThrottling() {
     return "Throttling".equals(errorCode)
         || "ThrottlingException".equals(errorCode)

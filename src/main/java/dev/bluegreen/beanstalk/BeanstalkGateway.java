@@ -10,12 +10,14 @@ import java.util.Optional;
 /**
  * Elastic Beanstalk and S3 as the deployment needs them. Every call may throw {@link
  * BeanstalkException}; calls that start an operation return the request id its events will carry.
+ * Calls that change something are retried only when throttled: after an ambiguous failure ({@link
+ * BeanstalkException#isAmbiguous()}) the caller reads the state to learn whether it happened.
  */
 public interface BeanstalkGateway {
 
   /**
-   * Environments of the application with these names, terminated ones included (they linger in
-   * listings).
+   * Environments of the application (null: of any application) with these names, terminated ones
+   * included (they linger in listings).
    */
   List<Environment> environments(String application, Collection<String> names);
 
@@ -64,10 +66,7 @@ public interface BeanstalkGateway {
 
   String deploy(String environmentName, String versionLabel);
 
-  /**
-   * SwapEnvironmentCNAMEs. Not retried after an ambiguous failure (a 5xx or a lost connection),
-   * because a second swap would undo the first; the caller reads the CNAMEs to find out.
-   */
+  /** SwapEnvironmentCNAMEs: its own inverse, so never repeated without reading the CNAMEs. */
   String swapCnames(String environmentA, String environmentB);
 
   String terminate(String environmentName);

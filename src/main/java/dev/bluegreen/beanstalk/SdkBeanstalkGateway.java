@@ -40,7 +40,15 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
   static final int PART_SIZE = 16 * 1024 * 1024;
 
   private final Supplier<ElasticBeanstalkClient> ebClient;
+
+  /**
+   * For the calls that change something: a retry after a lost answer is refused ("already exists",
+   * "Must be Ready.") or carried out twice, and a second CNAME swap undoes the first. Only
+   * throttling, which AWS refuses before doing anything, is retried; the caller reads the state
+   * after an ambiguous failure ({@link BeanstalkException#isAmbiguous()}).
+   */
   private final Supplier<ElasticBeanstalkClient> ebThrottleRetryOnlyClient;
+
   private final Supplier<S3Client> s3Client;
   private final long multipartThreshold;
 
@@ -356,7 +364,7 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
     call(
         "CreateApplicationVersion",
         () ->
-            ebClient
+            ebThrottleRetryOnlyClient
                 .get()
                 .createApplicationVersion(
                     r ->
@@ -386,7 +394,7 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
     return call(
         "UpdateEnvironment",
         () ->
-            ebClient
+            ebThrottleRetryOnlyClient
                 .get()
                 .updateEnvironment(
                     r -> r.environmentName(environmentName).versionLabel(versionLabel))
@@ -414,7 +422,7 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
     return call(
         "TerminateEnvironment",
         () ->
-            ebClient
+            ebThrottleRetryOnlyClient
                 .get()
                 .terminateEnvironment(r -> r.environmentName(environmentName))
                 .responseMetadata()
@@ -427,7 +435,7 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
     call(
         "CreateConfigurationTemplate",
         () ->
-            ebClient
+            ebThrottleRetryOnlyClient
                 .get()
                 .createConfigurationTemplate(
                     r ->
@@ -442,7 +450,7 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
     call(
         "DeleteConfigurationTemplate",
         () ->
-            ebClient
+            ebThrottleRetryOnlyClient
                 .get()
                 .deleteConfigurationTemplate(
                     r -> r.applicationName(application).templateName(templateName)));
@@ -450,9 +458,6 @@ final class SdkBeanstalkGateway implements BeanstalkGateway {
 
   @Override
   public Created createEnvironment(NewEnvironment spec) {
-    // CreateEnvironment is not idempotent (a retry after a lost response meets "already exists"),
-    // so it goes through the client that retries throttling only; the caller looks the environment
-    // up.
     return call(
         "CreateEnvironment",
         () -> {

@@ -45,8 +45,8 @@ final class DemoCommand implements Callable<Integer> {
       defaultValue = "healthy",
       description =
           "healthy, unhealthy (the new version answers 500), reverted (Elastic Beanstalk rolls the deployment "
-              + "back), throttled (30 %% of calls throttled), red-after-swap (production turns Red after the swap); "
-              + "default: healthy")
+              + "back), throttled (30 %% of calls throttled), red-after-swap (production turns Red after the swap), "
+              + "lost-swap-answer (the swap is carried out but answered with a server error); default: healthy")
   String scenario;
 
   /** Each scenario, and what its bundle's version does on the simulator (null: serves fine). */
@@ -58,6 +58,7 @@ final class DemoCommand implements Callable<Integer> {
     SCENARIOS.put("reverted", "{\"deploy\":\"fail\"}");
     SCENARIOS.put("throttled", null);
     SCENARIOS.put("red-after-swap", null);
+    SCENARIOS.put("lost-swap-answer", null);
   }
 
   @Override
@@ -93,6 +94,9 @@ final class DemoCommand implements Callable<Integer> {
       sim.seed(clone ? Seed.single("demo-app") : Seed.pair("demo-app"));
       if (scenario.equals("throttled")) {
         sim.faults().throttle(0.3);
+      }
+      if (scenario.equals("lost-swap-answer")) {
+        sim.faults().loseAnswer("SwapEnvironmentCNAMEs", 500, null, 1);
       }
       Map<String, String> env = new LinkedHashMap<>(sim.clientEnvironment());
       env.put(ActionEnvironment.STEP_SUMMARY, summary.toString());

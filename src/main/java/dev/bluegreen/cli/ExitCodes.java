@@ -18,6 +18,9 @@ final class ExitCodes {
     if (outcome instanceof Outcome.Refused) {
       return USAGE;
     }
+    if (outcome instanceof Outcome.Overtaken o) {
+      return o.fine() ? OK : FAILED;
+    }
     return outcome instanceof Outcome.NeedsPerson ? NEEDS_PERSON : FAILED;
   }
 }

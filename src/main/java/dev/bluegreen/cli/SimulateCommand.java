@@ -90,6 +90,15 @@ final class SimulateCommand implements Callable<Integer> {
   List<String> failOperations = new ArrayList<>();
 
   @Option(
+      names = "--lose-answer",
+      paramLabel = "OPERATION[@ENV][:TIMES]",
+      description =
+          "carry out this EB operation (on ENV only, when given), then answer it with "
+              + "InternalFailure (500), as AWS does when an answer is lost; TIMES calls "
+              + "(default 1, 0 for every one)")
+  List<String> loseAnswers = new ArrayList<>();
+
+  @Option(
       names = "--red",
       paramLabel = "ENV@SECONDS",
       description = "turn an environment's health Red SECONDS after start")
@@ -217,6 +226,13 @@ final class SimulateCommand implements Callable<Integer> {
               "The request processing has failed because of an unknown error, "
                   + "exception or failure.",
               -1);
+    }
+    for (String lost : loseAnswers) {
+      String[] timed = lost.split(":", -1);
+      String[] named = timed[0].split("@", -1);
+      int times = timed.length > 1 ? Integer.parseInt(timed[1]) : 1;
+      sim.faults()
+          .loseAnswer(named[0], 500, named.length > 1 ? named[1] : null, times == 0 ? -1 : times);
     }
     for (String r : red) {
       String[] parts = r.split("@", -1);

@@ -36,6 +36,8 @@ public final class Context {
   private final Poller poller;
   private final Production production = new Production();
   private final List<BeanstalkEvent> seen = new ArrayList<>();
+  private volatile boolean ambiguous;
+  private volatile String overtakenBy;
 
   public Context(
       Request request,
@@ -124,12 +126,13 @@ public final class Context {
                         + request.application()));
   }
 
-  /** Reads the environments in a role again. */
+  /** Reads the environments in a role again; the holder of the production CNAME is live. */
   public void refreshRoles() throws StepFailure {
     Optional<Roles> roles = production.current();
     if (roles.isPresent()) {
-      production.refreshed(
-          call(() -> aws.environments(request.application(), roles.get().names())));
+      production.observed(
+          call(() -> aws.environments(request.application(), roles.get().names())),
+          clock.instant());
     }
   }
 
@@ -140,6 +143,61 @@ public final class Context {
     } catch (BeanstalkException e) {
       throw new StepFailure(StepFailure.Kind.FAILED, e.getMessage(), e);
     }
+  }
+
+  /**
+   * Makes a call that changes something, and finds out what is true when its answer leaves that
+   * open. AWS sometimes carries out a request and answers with an error (a 5xx, a timeout, a reset
+   * connection), and a retry is then refused ("already exists", "Must be Ready.") or carried out
+   * twice (a second CNAME swap undoes the first). So the call is not retried blindly: after an
+   * ambiguous answer, or a refusal that can mean it was done already, {@code check} reads the
+   * state. If the call was carried out, its result is what {@code check} found; if not, an
+   * ambiguous call is made once more and a refusal stands.
+   */
+  public <T> T change(String what, Log log, AwsCall<T> call, Check<T> check)
+      throws StepFailure, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.run();
+      } catch (BeanstalkException e) {
+        if (!e.isAmbiguous() && !mayMeanDone(e)) {
+          throw new StepFailure(StepFailure.Kind.FAILED, e.getMessage(), e);
+        }
+        ambiguous = true;
+        log.warning(
+            what + ": " + e.getMessage() + "; reading the state to learn whether it was done");
+        Optional<T> done = check.carriedOut();
+        if (done.isPresent()) {
+          log.info(what + " was carried out");
+          return done.get();
+        }
+        if (!e.isAmbiguous() || attempt > 1) {
+          throw new StepFailure(StepFailure.Kind.FAILED, e.getMessage(), e);
+        }
+        log.info(what + " was not carried out; trying once more");
+      }
+    }
+  }
+
+  /** Refusals that a request already carried out (by a lost attempt or another run) also gets. */
+  private static boolean mayMeanDone(BeanstalkException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("already exists")
+        || message.contains("is in an invalid state for this operation");
+  }
+
+  /** Another run changed the environments under this one: what it did ("swapped ..."). */
+  public void overtaken(String what) {
+    overtakenBy = what;
+  }
+
+  public Optional<String> overtakenBy() {
+    return Optional.ofNullable(overtakenBy);
+  }
+
+  /** Whether a call that changes something got an answer that left open whether it was done. */
+  public boolean sawAmbiguity() {
+    return ambiguous;
   }
 
   public String consoleLink(Environment env) {
@@ -162,5 +220,12 @@ public final class Context {
   @FunctionalInterface
   public interface AwsCall<T> {
     T run();
+  }
+
+  /** Reads whether a change was carried out, after an answer that left it open. */
+  @FunctionalInterface
+  public interface Check<T> {
+    /** The change's result if it was carried out (or is there already), else empty. */
+    Optional<T> carriedOut() throws StepFailure, InterruptedException;
   }
 }

@@ -1,5 +1,6 @@
 package dev.bluegreen.deploy;
 
+import dev.bluegreen.beanstalk.ApplicationVersion;
 import dev.bluegreen.beanstalk.BeanstalkEvent;
 import dev.bluegreen.beanstalk.BeanstalkException;
 import dev.bluegreen.beanstalk.Environment;
@@ -50,11 +51,18 @@ public final class Deployment {
             ctx.request().dryRun(),
             record -> progress.accept(report(record, planned, null, ctx.eventsSeen())));
     RunRecord record = runner.run(planned.plan());
-    if (record.changed()) {
+    if (record.changed() || ctx.sawAmbiguity()) {
       try {
+        if (ctx.sawAmbiguity() && ctx.production().current().isPresent()) {
+          // An answer was lost on the way: the outputs name who holds production once no swap
+          // is under way.
+          ctx.waits(log).awaitSwapsSettled(ctx.production().roles().names());
+        }
         ctx.refreshRoles();
       } catch (StepFailure e) {
         log.debug("could not read the environments at the end: " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
     if (record.failure() == null) {
@@ -69,7 +77,10 @@ public final class Deployment {
         record, planned, conclude(record), applicationEvents(record).orElse(ctx.eventsSeen()));
   }
 
-  /** Refused when nothing was done; otherwise failed or needing a person, as production is now. */
+  /**
+   * Refused when nothing was done; overtaken when another run changed the environments; otherwise
+   * failed or needing a person, as production is now.
+   */
   Outcome conclude(RunRecord record) {
     if (record.failure().cause().kind() == StepFailure.Kind.USAGE && record.undone().isEmpty()) {
       return new Outcome.Refused();
@@ -82,39 +93,91 @@ public final class Deployment {
                 u ->
                     u.reverted()
                         && u.undo() instanceof dev.bluegreen.deploy.steps.SwapCnames.SwapBack);
-    return !undoFailed && productionHealthy()
-        ? new Outcome.Failed(rolledBack)
-        : new Outcome.NeedsPerson(rolledBack);
-  }
-
-  /** After a failure: is the production CNAME on a Ready environment with an accepted health? */
-  private boolean productionHealthy() {
     Optional<Roles> roles = ctx.production().current();
     if (roles.isEmpty()) {
-      return true; // nothing was resolved, so nothing was touched
+      return new Outcome.Failed(rolledBack); // nothing was resolved, so nothing was touched
     }
-    String production = roles.get().productionCname();
+    List<Environment> pair;
     try {
-      for (Environment e :
-          ctx.aws().environments(ctx.request().application(), ctx.request().topology().names())) {
-        if (!e.isTerminated() && Cnames.matches(e.cname(), production)) {
-          boolean healthy = ctx.request().fit(e);
-          if (!healthy) {
-            log.error(
-                "production ("
-                    + production
-                    + ") is on "
-                    + e.name()
-                    + ", which is "
-                    + e.stateLine());
-          }
-          return healthy;
-        }
-      }
-      log.error("no environment holds the production CNAME " + production);
-      return false;
+      pair = ctx.aws().environments(ctx.request().application(), ctx.request().topology().names());
     } catch (BeanstalkException e) {
       log.error("could not check production after the failure: " + e.getMessage());
+      return new Outcome.NeedsPerson(rolledBack);
+    }
+    Optional<Environment> holder = holder(pair, roles.get().productionCname());
+    if (undoFailed || holder.isEmpty() || !productionHealthy(holder.get())) {
+      return new Outcome.NeedsPerson(rolledBack);
+    }
+    Optional<String> overtaken = ctx.overtakenBy().or(() -> foreignDeployment(pair));
+    if (overtaken.isPresent()) {
+      return new Outcome.Overtaken(overtaken.get(), ourOrNewer(holder.get().versionLabel()));
+    }
+    return new Outcome.Failed(rolledBack);
+  }
+
+  private Optional<Environment> holder(List<Environment> pair, String production) {
+    Optional<Environment> holder =
+        pair.stream()
+            .filter(e -> !e.isTerminated() && Cnames.matches(e.cname(), production))
+            .findFirst();
+    if (holder.isEmpty()) {
+      log.error("no environment holds the production CNAME " + production);
+    }
+    return holder;
+  }
+
+  /** After a failure: is production on a Ready environment with an accepted health? */
+  private boolean productionHealthy(Environment e) {
+    boolean healthy = ctx.request().fit(e);
+    if (!healthy) {
+      log.error(
+          "production ("
+              + ctx.production().roles().productionCname()
+              + ") is on "
+              + e.name()
+              + ", which is "
+              + e.stateLine());
+    }
+    return healthy;
+  }
+
+  /**
+   * A version on an environment of the pair that neither this run nor the start of it put there:
+   * another run's deployment.
+   */
+  private Optional<String> foreignDeployment(List<Environment> pair) {
+    if (ctx.request().command() != dev.bluegreen.inputs.Command.DEPLOY) {
+      return Optional.empty();
+    }
+    java.util.Set<String> known = new java.util.HashSet<>();
+    known.add(ctx.request().versionLabel());
+    ctx.production()
+        .before()
+        .ifPresent(
+            b -> {
+              known.add(b.live().versionLabel());
+              b.standby().ifPresent(s -> known.add(s.versionLabel()));
+            });
+    return pair.stream()
+        .filter(e -> !e.isTerminated() && e.versionLabel() != null)
+        .filter(e -> !known.contains(e.versionLabel()))
+        .findFirst()
+        .map(e -> "deployed " + e.versionLabel() + " to " + e.name());
+  }
+
+  /** Whether production runs this run's version, or one created after it. */
+  private boolean ourOrNewer(String label) {
+    String ours = ctx.request().versionLabel();
+    if (ours == null || ours.equals(label)) {
+      return ours != null;
+    }
+    try {
+      Optional<ApplicationVersion> mine = ctx.aws().version(ctx.request().application(), ours);
+      Optional<ApplicationVersion> theirs = ctx.aws().version(ctx.request().application(), label);
+      return mine.isPresent()
+          && theirs.isPresent()
+          && theirs.get().created().isAfter(mine.get().created());
+    } catch (BeanstalkException e) {
       return false;
     }
   }

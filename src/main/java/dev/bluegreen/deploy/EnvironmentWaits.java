@@ -14,11 +14,17 @@ import dev.bluegreen.waiting.WaitFailed;
 import dev.bluegreen.waiting.WaitTimeout;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Waiting for environments, the Elastic Beanstalk way: each tick reads the new events of our own
@@ -180,6 +186,65 @@ public final class EnvironmentWaits {
             return transientOrFail(e);
           }
         });
+  }
+
+  /** A swap older than this without its completion event is not waited for: it has failed. */
+  static final Duration SWAP_LOOKBACK = Duration.ofMinutes(5);
+
+  private static final Pattern SWAP_EVENT =
+      Pattern.compile("^(Completed s|S)wapping CNAMEs for environments '([^']+)' and '([^']+)'");
+
+  /**
+   * Waits until no CNAME swap involving these environments is under way. Elastic Beanstalk shows a
+   * swap only in its events ("Swapping CNAMEs for environments 'a' and 'b'." until "Completed
+   * swapping CNAMEs ..."), not in the environments' status, and CNAMEs read in between may show
+   * either side; a decision about production waits for the swap to end.
+   *
+   * @return whether a swap was under way
+   */
+  public boolean awaitSwapsSettled(Collection<String> environments)
+      throws StepFailure, InterruptedException {
+    boolean[] waited = {false};
+    this.<Void>poll(
+        "the CNAME swap of " + String.join(" and ", environments) + " to complete",
+        Duration.ZERO,
+        "See the events of " + String.join(" and ", environments) + " in the console.",
+        o -> {},
+        () -> {
+          try {
+            Optional<String> running = swapUnderWay(environments);
+            if (running.isPresent()) {
+              if (!waited[0]) {
+                log.info("waiting for a CNAME swap under way: " + running.get());
+              }
+              waited[0] = true;
+              return Observation.retry("swap under way", false);
+            }
+            return Observation.success(null, "no swap under way");
+          } catch (BeanstalkException e) {
+            return transientOrFail(e);
+          }
+        });
+    return waited[0];
+  }
+
+  /** The swap started in the last minutes on one of these environments and not completed. */
+  private Optional<String> swapUnderWay(Collection<String> environments) {
+    Instant since = ctx.clock().instant().minus(SWAP_LOOKBACK);
+    Map<String, String> open = new LinkedHashMap<>();
+    for (BeanstalkEvent e : ctx.aws().events(ctx.request().application(), null, null, since, 200)) {
+      Matcher m = SWAP_EVENT.matcher(e.message());
+      if (!m.find() || !(environments.contains(m.group(2)) || environments.contains(m.group(3)))) {
+        continue;
+      }
+      String pair = String.join(" ⇄ ", new TreeSet<>(List.of(m.group(2), m.group(3))));
+      if (m.group(1).startsWith("Completed")) {
+        open.remove(pair);
+      } else {
+        open.put(pair, pair + " since " + e.date());
+      }
+    }
+    return open.values().stream().findFirst();
   }
 
   /** Waits until no environment of that name is left but terminated ones. */

@@ -44,4 +44,17 @@ public sealed interface Outcome {
       return Result.FAILED;
     }
   }
+
+  /**
+   * A step failed because another run changed the environments meanwhile (deployed to the standby
+   * or moved production). Fine when production runs this run's version or a newer one.
+   *
+   * @param by what the other run did
+   */
+  record Overtaken(String by, boolean fine) implements Outcome {
+    @Override
+    public Result result() {
+      return Result.OVERTAKEN;
+    }
+  }
 }

@@ -108,6 +108,20 @@ public final class Production {
     now = now.swapped();
   }
 
+  /**
+   * Fresh records read from Elastic Beanstalk, which also say who holds the production CNAME: when
+   * the standby holds it (a swap whose answer was lost, or another run's), it is live from now.
+   */
+  public synchronized void observed(List<Environment> fresh, Instant at) {
+    refreshed(fresh);
+    if (now != null
+        && now.standby().isPresent()
+        && Cnames.matches(now.standby().get().cname(), now.productionCname())
+        && !Cnames.matches(now.live().cname(), now.productionCname())) {
+      movedTo(now.standby().get().name(), at);
+    }
+  }
+
   public synchronized void refreshed(List<Environment> fresh) {
     if (now != null) {
       now = now.refreshed(fresh);

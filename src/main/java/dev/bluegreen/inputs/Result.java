@@ -34,6 +34,12 @@ public enum Result {
           + "it failed and production is untouched or on a healthy environment (exit code 1); or "
           + "production needs a person (exit code 3, even after a swap back).",
       Set.of(1, 2, 3)),
+  OVERTAKEN(
+      "overtaken",
+      "deploy: another run changed the environments while this one was going (the summary says "
+          + "what it did). Exit code 0 when production runs this run's version or a newer one, 1 "
+          + "otherwise; production is on a healthy environment either way.",
+      Set.of(0, 1)),
   PLANNED(
       "planned", "dry-run: nothing changed; the summary shows what each step would do.", Set.of(0)),
   STATUS("status", "status: the outputs describe the environments; nothing changed.", Set.of(0)),

@@ -3,12 +3,15 @@ package dev.bluegreen.simulator;
 import dev.bluegreen.simulator.core.ApiError;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Random;
 
 /**
  * Trouble on demand for Elastic Beanstalk API calls: throttling, bursts of server errors, latency,
- * and one named operation failing. Settable while the simulator runs.
+ * one named operation failing, and one carried out but answered with an error (AWS does that: the
+ * request is processed and the answer is lost to a 5xx, a timeout or a reset connection). Settable
+ * while the simulator runs.
  */
 public final class Faults {
 
@@ -29,12 +32,28 @@ public final class Faults {
     }
   }
 
+  /** An operation that is carried out and then answered with an error. */
+  private static final class LostAnswer {
+    final String operation;
+    final int status;
+    final String environment;
+    int remaining;
+
+    LostAnswer(String operation, int status, String environment, int remaining) {
+      this.operation = operation;
+      this.status = status;
+      this.environment = environment;
+      this.remaining = remaining;
+    }
+  }
+
   private final Random random;
   private double throttleFraction;
   private int burstRemaining;
   private int burstStatus = 503;
   private Duration latency = Duration.ZERO;
   private final List<OperationFailure> failures = new ArrayList<>();
+  private final List<LostAnswer> lostAnswers = new ArrayList<>();
 
   Faults(long seed) {
     this.random = new Random(seed);
@@ -69,11 +88,23 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * The next {@code times} calls of {@code operation} ({@code times < 0}: every one) are carried
+   * out and then answered with {@code status} (500 InternalFailure or 503 ServiceUnavailable); with
+   * {@code environment} non-null, only calls naming that environment.
+   */
+  public synchronized Faults loseAnswer(
+      String operation, int status, String environment, int times) {
+    lostAnswers.add(new LostAnswer(operation, status, environment, times));
+    return this;
+  }
+
   public synchronized Faults clear() {
     throttleFraction = 0;
     burstRemaining = 0;
     latency = Duration.ZERO;
     failures.clear();
+    lostAnswers.clear();
     return this;
   }
 
@@ -93,19 +124,41 @@ public final class Faults {
     }
     if (burstRemaining > 0) {
       burstRemaining--;
-      return burstStatus == 500
-          ? new ApiError(
-              500,
-              "InternalFailure",
-              "The request processing has failed because of an unknown error, exception or failure.")
-          : new ApiError(
-              503,
-              "ServiceUnavailable",
-              "The request has failed due to a temporary failure of the server.");
+      return serverError(burstStatus);
     }
     if (throttleFraction > 0 && random.nextDouble() < throttleFraction) {
       return new ApiError(400, "Throttling", "Rate exceeded");
     }
     return null;
+  }
+
+  /**
+   * The error that replaces the answer of this call, already carried out, if any; {@code
+   * environments} are the ones the call names.
+   */
+  synchronized ApiError lostAnswerFor(String operation, Collection<String> environments) {
+    for (LostAnswer l : lostAnswers) {
+      if (l.operation.equals(operation)
+          && l.remaining != 0
+          && (l.environment == null || environments.contains(l.environment))) {
+        if (l.remaining > 0) {
+          l.remaining--;
+        }
+        return serverError(l.status);
+      }
+    }
+    return null;
+  }
+
+  private static ApiError serverError(int status) {
+    return status == 500
+        ? new ApiError(
+            500,
+            "InternalFailure",
+            "The request processing has failed because of an unknown error, exception or failure.")
+        : new ApiError(
+            503,
+            "ServiceUnavailable",
+            "The request has failed due to a temporary failure of the server.");
   }
 }

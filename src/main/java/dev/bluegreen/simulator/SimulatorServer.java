@@ -21,12 +21,15 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One localhost port for everything a client needs, told apart by each request's shape: a
@@ -160,6 +163,13 @@ final class SimulatorServer implements AutoCloseable {
       response = stsApi.handle(req, requestId, accessKey);
     } else {
       response = eb.handle(req, requestId);
+      ApiError lost =
+          response.errorCode() == null
+              ? faults.lostAnswerFor(String.valueOf(req.action()), namedEnvironments(req))
+              : null;
+      if (lost != null) {
+        response = EbApi.error(lost, requestId);
+      }
     }
     Map<String, String> params = new LinkedHashMap<>(req.all());
     params.remove("Action");
@@ -183,6 +193,13 @@ final class SimulatorServer implements AutoCloseable {
     try (OutputStream out = ex.getResponseBody()) {
       out.write(bytes);
     }
+  }
+
+  private static List<String> namedEnvironments(QueryRequest req) {
+    return Stream.of("EnvironmentName", "SourceEnvironmentName", "DestinationEnvironmentName")
+        .map(req::get)
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   private void serveS3(HttpExchange ex, String host, URI uri, byte[] body) throws IOException {

@@ -130,6 +130,6 @@ class HelpTest {
     assertThat(err.toString(StandardCharsets.UTF_8))
         .isEqualTo(
             "bluegreen demo: unknown scenario 'foo'; the scenarios are healthy, unhealthy, reverted, "
-                + "throttled, red-after-swap\n");
+                + "throttled, red-after-swap, lost-swap-answer\n");
   }
 }

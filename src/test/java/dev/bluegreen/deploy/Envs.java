@@ -81,6 +81,11 @@ public final class Envs {
     return this;
   }
 
+  public Envs application(String application) {
+    this.application = application;
+    return this;
+  }
+
   public Envs id(String id) {
     this.id = id;
     return this;

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -78,6 +79,7 @@ public class FakeGateway implements BeanstalkGateway {
   private final List<String> calls = new ArrayList<>();
   private final List<NewEnvironment> launched = new ArrayList<>();
   private final List<Pending> pending = new ArrayList<>();
+  private final List<DueRead> eventReadsDue = new ArrayList<>();
   private final Map<String, Deque<Failure>> failures = new HashMap<>();
   private final Map<String, Outcome> nextDeploy = new HashMap<>();
   private final Map<String, Outcome> nextLaunch = new HashMap<>();
@@ -336,7 +338,10 @@ public class FakeGateway implements BeanstalkGateway {
     Failure f = call("environments", String.join(", ", names));
     read(names);
     after(f);
-    return environments.stream().filter(e -> names.contains(e.name())).toList();
+    return environments.stream()
+        .filter(e -> names.contains(e.name()))
+        .filter(e -> application == null || application.equals(e.applicationName()))
+        .toList();
   }
 
   @Override
@@ -347,10 +352,33 @@ public class FakeGateway implements BeanstalkGateway {
     return List.copyOf(environments);
   }
 
+  /** Runs {@code change} just before the {@code n}-th DescribeEvents from now is answered. */
+  public synchronized void atEventsRead(int n, Consumer<FakeGateway> change) {
+    eventReadsDue.add(new DueRead(n, change));
+  }
+
+  private static final class DueRead {
+    int reads;
+    final Consumer<FakeGateway> change;
+
+    DueRead(int reads, Consumer<FakeGateway> change) {
+      this.reads = reads;
+      this.change = change;
+    }
+  }
+
   @Override
   public synchronized List<BeanstalkEvent> events(
       String application, String environmentName, String requestId, Instant since, int limit) {
-    after(call("events", environmentName, requestId));
+    Failure f = call("events", environmentName, requestId);
+    for (Iterator<DueRead> it = eventReadsDue.iterator(); it.hasNext(); ) {
+      DueRead due = it.next();
+      if (--due.reads <= 0) {
+        it.remove();
+        due.change.accept(this);
+      }
+    }
+    after(f);
     return events.stream()
         .filter(e -> environmentName == null || environmentName.equals(e.environmentName()))
         .filter(e -> requestId == null || requestId.equals(e.requestId()))
@@ -486,6 +514,11 @@ public class FakeGateway implements BeanstalkGateway {
     Environment a = require("swapCnames", environmentA);
     Environment b = require("swapCnames", environmentB);
     String id = request();
+    event(
+        null,
+        id,
+        "INFO",
+        "Swapping CNAMEs for environments '" + environmentA + "' and '" + environmentB + "'.");
     put(Envs.from(a).cname(b.cname()).build());
     put(Envs.from(b).cname(a.cname()).build());
     event(

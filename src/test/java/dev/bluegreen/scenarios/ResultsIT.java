@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bluegreen.inputs.Result;
 import dev.bluegreen.simulator.Seed;
 import dev.bluegreen.waiting.VirtualTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,39 @@ class ResultsIT {
             }
           }
         });
+  }
+
+  /**
+   * A deploy during which someone else swaps production onto the standby as soon as it runs v2 (a
+   * person, or another run): the deploy's own swap would move production away from v2.
+   */
+  private static Stage.Run deployOvertakenBySwap(Stage stage) {
+    Callable<Stage.Run> other =
+        () -> {
+          Instant giveUp = stage.time.now().plus(Duration.ofMinutes(30));
+          while (!standbyRuns(stage, "v2") && stage.time.now().isBefore(giveUp)) {
+            stage.time.sleep(Duration.ofSeconds(1));
+          }
+          try (SdkClient client = new SdkClient(stage.sim)) {
+            client.eb.swapEnvironmentCNAMEs(
+                r -> r.sourceEnvironmentName(Stage.GREEN).destinationEnvironmentName(Stage.BLUE));
+          }
+          return null;
+        };
+    try {
+      return stage.time.runConcurrently(List.of(() -> deploy(stage), other)).get(0);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean standbyRuns(Stage stage, String label) {
+    return stage
+        .sim
+        .beanstalk()
+        .environment(Stage.GREEN)
+        .map(e -> e.status().equals("Ready") && label.equals(e.runningVersion()))
+        .orElse(false);
   }
 
   private static List<Path> paths() {
@@ -128,6 +163,12 @@ class ResultsIT {
             },
             Result.FAILED,
             3),
+        new Path(
+            "swap deploy, production swapped onto the new version by someone else",
+            pair,
+            ResultsIT::deployOvertakenBySwap,
+            Result.OVERTAKEN,
+            0),
         new Path("swap dry run", pair, s -> deploy(s, "--dry-run"), Result.PLANNED, 0),
         new Path("clone dry run", single, s -> cloneDeploy(s, "--dry-run"), Result.PLANNED, 0),
         new Path("status", pair, s -> s.run(Stage.swapArgs("status")), Result.STATUS, 0),

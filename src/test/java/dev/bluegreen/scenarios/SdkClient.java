@@ -25,6 +25,19 @@ final class SdkClient implements AutoCloseable {
             .build();
   }
 
+  /** A client of a simulator running elsewhere, that makes every call once. */
+  static ElasticBeanstalkClient noRetries(String endpoint) {
+    return ElasticBeanstalkClient.builder()
+        .endpointOverride(URI.create(endpoint))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(Simulator.ACCESS_KEY_ID, Simulator.SECRET_ACCESS_KEY)))
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
+        .build();
+  }
+
   @Override
   public void close() {
     eb.close();

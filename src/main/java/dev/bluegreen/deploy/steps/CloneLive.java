@@ -1,6 +1,5 @@
 package dev.bluegreen.deploy.steps;
 
-import dev.bluegreen.beanstalk.BeanstalkException;
 import dev.bluegreen.beanstalk.Environment;
 import dev.bluegreen.deploy.Cnames;
 import dev.bluegreen.deploy.Context;
@@ -12,6 +11,7 @@ import dev.bluegreen.inputs.Inputs;
 import dev.bluegreen.log.Log;
 import dev.bluegreen.plan.StepFailure;
 import dev.bluegreen.plan.Undo;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -93,9 +93,13 @@ public final class CloneLive extends ContextStep<Environment> {
                 + ": no time left to drain it before terminating (cancelled); run cleanup "
                 + "later");
       }
+      ctx.waits(log).awaitSwapsSettled(List.of(name));
+      if (SwapCnames.holdsProduction(ctx, name)) {
+        return Outcome.unchanged("kept " + name + ": it took the production CNAME meanwhile");
+      }
       try {
-        ctx.aws().terminate(name);
-      } catch (BeanstalkException e) {
+        Termination.terminate(ctx, log, name);
+      } catch (StepFailure e) {
         return Outcome.unchanged(
             "could not terminate " + name + ": " + e.getMessage() + "; run cleanup later");
       }

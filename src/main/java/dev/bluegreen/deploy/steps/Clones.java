@@ -1,6 +1,5 @@
 package dev.bluegreen.deploy.steps;
 
-import dev.bluegreen.beanstalk.BeanstalkException;
 import dev.bluegreen.beanstalk.BeanstalkGateway.Created;
 import dev.bluegreen.beanstalk.Environment;
 import dev.bluegreen.beanstalk.NewEnvironment;
@@ -15,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Makes an environment that is a copy of the live one, through the public API (the EB CLI's own
@@ -56,7 +56,10 @@ final class Clones {
     Request r = ctx.request();
     String template = templateName(name, r.runId());
     log.info("saving " + live.name() + "'s configuration as template " + template);
-    ctx.call(
+    // The template's name carries this run's id: one that exists is ours.
+    ctx.change(
+        "CreateConfigurationTemplate " + template,
+        log,
         () -> {
           ctx.aws()
               .createTemplate(
@@ -64,43 +67,25 @@ final class Clones {
                   template,
                   live.id(),
                   "Copy of " + live.name() + " made by " + Tags.TOOL + " run " + r.runId());
-          return null;
-        });
+          return true;
+        },
+        () ->
+            ctx.call(() -> ctx.aws().templates(r.application())).contains(template)
+                ? Optional.of(true)
+                : Optional.empty());
     try {
       Instant started = ctx.clock().instant();
       String description = "Copy of " + live.name() + " made by " + Tags.TOOL;
       Created created;
       try {
-        created =
-            ctx.aws()
-                .createEnvironment(
-                    new NewEnvironment(
-                        r.application(),
-                        name,
-                        template,
-                        live.versionLabel(),
-                        cnamePrefix,
-                        description,
-                        tags));
-      } catch (BeanstalkException e) {
+        created = createEnvironment(ctx, log, live, name, template, cnamePrefix, description, tags);
+      } catch (StepFailure e) {
         if (cnamePrefix == null || !e.getMessage().contains("is not available")) {
-          throw new StepFailure(StepFailure.Kind.FAILED, e.getMessage(), e);
+          throw e;
         }
         log.warning(
             "CNAME prefix " + cnamePrefix + " is taken; " + name + " gets a generated CNAME");
-        created =
-            ctx.call(
-                () ->
-                    ctx.aws()
-                        .createEnvironment(
-                            new NewEnvironment(
-                                r.application(),
-                                name,
-                                template,
-                                live.versionLabel(),
-                                null,
-                                description,
-                                tags)));
+        created = createEnvironment(ctx, log, live, name, template, null, description, tags);
       }
       log.info(
           "creating "
@@ -119,10 +104,69 @@ final class Clones {
     }
   }
 
-  private static void deleteTemplate(Context ctx, Log log, String template) {
+  /**
+   * CreateEnvironment; after a lost answer or "already exists", an environment of that name in this
+   * application carrying this run's id is the one asked for. One that is not ours is named with its
+   * application.
+   */
+  private static Created createEnvironment(
+      Context ctx,
+      Log log,
+      Environment live,
+      String name,
+      String template,
+      String cnamePrefix,
+      String description,
+      Map<String, String> tags)
+      throws StepFailure, InterruptedException {
+    Request r = ctx.request();
     try {
-      ctx.aws().deleteTemplate(ctx.request().application(), template);
-    } catch (BeanstalkException e) {
+      return ctx.change(
+          "CreateEnvironment " + name,
+          log,
+          () ->
+              ctx.aws()
+                  .createEnvironment(
+                      new NewEnvironment(
+                          r.application(),
+                          name,
+                          template,
+                          live.versionLabel(),
+                          cnamePrefix,
+                          description,
+                          tags)),
+          () -> {
+            Optional<Environment> there = ctx.find(name);
+            boolean ours =
+                there.isPresent()
+                    && r.runId()
+                        .equals(ctx.call(() -> ctx.aws().tags(there.get().arn())).get(Tags.RUN_ID));
+            return ours ? Optional.of(new Created(there.get(), null)) : Optional.empty();
+          });
+    } catch (StepFailure e) {
+      if (!e.getMessage().contains("already exists")) {
+        throw e;
+      }
+      throw new StepFailure(
+          StepFailure.Kind.FAILED, e.getMessage() + " " + Lookup.owner(ctx, name), e);
+    }
+  }
+
+  private static void deleteTemplate(Context ctx, Log log, String template)
+      throws InterruptedException {
+    try {
+      ctx.change(
+          "DeleteConfigurationTemplate " + template,
+          log,
+          () -> {
+            ctx.aws().deleteTemplate(ctx.request().application(), template);
+            return true;
+          },
+          () ->
+              ctx.call(() -> ctx.aws().templates(ctx.request().application())).contains(template)
+                  ? Optional.empty()
+                  : Optional.of(true));
+    } catch (StepFailure e) {
       log.warning(
           "could not delete configuration template "
               + template

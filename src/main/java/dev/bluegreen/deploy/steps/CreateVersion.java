@@ -1,6 +1,6 @@
 package dev.bluegreen.deploy.steps;
 
-import dev.bluegreen.beanstalk.BeanstalkException;
+import dev.bluegreen.beanstalk.ApplicationVersion;
 import dev.bluegreen.beanstalk.StoredObject;
 import dev.bluegreen.deploy.Context;
 import dev.bluegreen.deploy.Request;
@@ -52,7 +52,7 @@ public final class CreateVersion extends ContextStep<Boolean> {
   }
 
   @Override
-  public Result<Boolean> run(Log log) throws StepFailure {
+  public Result<Boolean> run(Log log) throws StepFailure, InterruptedException {
     Request r = ctx.request();
     VersionSource v = version.get();
     if (v.exists()) {
@@ -80,26 +80,27 @@ public final class CreateVersion extends ContextStep<Boolean> {
     }
     Map<String, String> tags = Tags.created("version", r.runId());
     tags.put(Tags.SHA256, v.sha256());
-    try {
-      ctx.aws()
-          .createVersion(r.application(), v.label(), r.versionDescription(), bucket, v.key(), tags);
-    } catch (BeanstalkException e) {
-      // A retry after a lost response meets the version the first attempt created.
-      boolean ours =
-          e.getMessage().contains("already exists")
-              && ctx.call(
-                  () ->
-                      ctx.aws()
-                          .version(r.application(), v.label())
-                          .map(
-                              existing ->
-                                  v.sha256()
-                                      .equals(ctx.aws().tags(existing.arn()).get(Tags.SHA256)))
-                          .orElse(false));
-      if (!ours) {
-        throw new StepFailure(StepFailure.Kind.FAILED, e.getMessage(), e);
-      }
-    }
+    // A version of this label carrying this bundle's checksum is ours (a lost answer's, or an
+    // identical run's): it is reused.
+    ctx.change(
+        "CreateApplicationVersion " + v.label(),
+        log,
+        () -> {
+          ctx.aws()
+              .createVersion(
+                  r.application(), v.label(), r.versionDescription(), bucket, v.key(), tags);
+          return true;
+        },
+        () -> {
+          Optional<ApplicationVersion> existing =
+              ctx.call(() -> ctx.aws().version(r.application(), v.label()));
+          boolean ours =
+              existing.isPresent()
+                  && v.sha256()
+                      .equals(
+                          ctx.call(() -> ctx.aws().tags(existing.get().arn())).get(Tags.SHA256));
+          return ours ? Optional.of(true) : Optional.empty();
+        });
     return Result.done(
         "created "
             + v.label()

@@ -1,5 +1,6 @@
 package dev.bluegreen.deploy.steps;
 
+import dev.bluegreen.beanstalk.BeanstalkException;
 import dev.bluegreen.beanstalk.Environment;
 import dev.bluegreen.deploy.Context;
 import dev.bluegreen.deploy.EnvironmentWaits.Wait;
@@ -67,6 +68,31 @@ final class Lookup {
                     + r.application()
                     + " (or --seed-file); otherwise check the name, aws-region and the endpoint.")
         .orElse(missing + ". Check the name and aws-region.");
+  }
+
+  /**
+   * Who has an environment name, for a refusal that says it exists: names are unique in a region
+   * across applications.
+   */
+  static String owner(Context ctx, String name) {
+    try {
+      return Environment.current(ctx.aws().environments(null, List.of(name)), name)
+          .map(
+              e ->
+                  e.applicationName().equals(ctx.request().application())
+                      ? name
+                          + " belongs to this application but was not made by this run ("
+                          + e.stateLine()
+                          + "); another run may be making it."
+                      : name
+                          + " belongs to application "
+                          + e.applicationName()
+                          + "; environment names are unique in a region across applications: "
+                          + "choose another name.")
+          .orElse("");
+    } catch (BeanstalkException e) {
+      return "";
+    }
   }
 
   Optional<Environment> current(String name) {

@@ -8,6 +8,7 @@ import dev.bluegreen.log.Log;
 import dev.bluegreen.plan.Slot;
 import dev.bluegreen.plan.StepFailure;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,7 +56,14 @@ public final class RemoveLeftoverClone extends ContextStep<Void> {
     Instant started = ctx.clock().instant();
     String requestId = null;
     if (!Environment.TERMINATING.equals(leftover.status())) {
-      requestId = ctx.call(() -> ctx.aws().terminate(leftover.name()));
+      ctx.waits(log).awaitSwapsSettled(List.of(leftover.name()));
+      if (SwapCnames.holdsProduction(ctx, leftover.name())) {
+        throw new StepFailure(
+            leftover.name()
+                + " took the production CNAME meanwhile (a swap); it is not terminated");
+      }
+      String id = Termination.terminate(ctx, log, leftover.name());
+      requestId = id.isEmpty() ? null : id;
     }
     ctx.waits(log).awaitTerminated(leftover.name(), requestId, started);
     return Result.done("terminated " + leftover.name());

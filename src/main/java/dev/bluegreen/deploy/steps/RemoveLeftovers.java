@@ -57,6 +57,7 @@ public final class RemoveLeftovers extends ContextStep<Void> {
       }
       // A run going on meanwhile may have swapped it in: only a swap changes a CNAME, so look
       // again.
+      ctx.waits(log).awaitSwapsSettled(List.of(e.name()));
       Optional<Environment> now = ctx.find(e.name());
       if (now.isEmpty() || now.get().isGone()) {
         continue;
@@ -72,7 +73,11 @@ public final class RemoveLeftovers extends ContextStep<Void> {
         kept.add(e.name());
         continue;
       }
-      attempt(problems, "terminate " + e.name(), () -> ctx.aws().terminate(e.name()));
+      try {
+        Termination.terminate(ctx, log, e.name());
+      } catch (StepFailure failure) {
+        problems.add("could not terminate " + e.name() + ": " + failure.getMessage());
+      }
     }
     for (String t : l.templates()) {
       attempt(

@@ -1,5 +1,6 @@
 package dev.bluegreen.deploy.steps;
 
+import dev.bluegreen.beanstalk.BeanstalkException;
 import dev.bluegreen.beanstalk.Environment;
 import dev.bluegreen.deploy.Cnames;
 import dev.bluegreen.deploy.Context;
@@ -47,10 +48,31 @@ public final class ResolveEnvironments extends ContextStep<PairFindings> {
     return false;
   }
 
+  /** How often the environments may turn out busy again before the roles are taken as read. */
+  private static final int MAX_BUSY_ROUNDS = 5;
+
   @Override
   public Result<PairFindings> run(Log log) throws StepFailure, InterruptedException {
     Request r = ctx.request();
     Lookup lookup = Lookup.of(ctx);
+    // A busy environment (another run deploying or swapping) is waited for, then everything is
+    // read again: who holds production may have changed meanwhile.
+    for (int round = 0; waitForReady && round < MAX_BUSY_ROUNDS; round++) {
+      List<Environment> present = new ArrayList<>();
+      for (String name : r.topology().names()) {
+        lookup.current(name).ifPresent(present::add);
+      }
+      List<Environment> busy = present.stream().filter(e -> !e.isReady()).toList();
+      boolean swapping =
+          present.size() == 2 && ctx.waits(log).awaitSwapsSettled(r.topology().names());
+      if (busy.isEmpty() && !swapping) {
+        break;
+      }
+      for (Environment e : busy) {
+        lookup.ready(e, log);
+      }
+      lookup = Lookup.of(ctx);
+    }
     List<String> names = r.topology().names();
     Optional<Environment> first = lookup.current(names.get(0));
     Optional<Environment> second = lookup.current(names.get(1));
@@ -75,7 +97,8 @@ public final class ResolveEnvironments extends ContextStep<PairFindings> {
               + describeCname(names.get(0), first)
               + "; "
               + describeCname(names.get(1), second)
-              + ". Set production-cname to the CNAME your users reach.");
+              + ". "
+              + holderOutsideThePair(r.productionCname().orElse("")));
     }
     Environment liveEnv = live.get();
     String standbyName = liveEnv.name().equals(names.get(0)) ? names.get(1) : names.get(0);
@@ -133,6 +156,37 @@ public final class ResolveEnvironments extends ContextStep<PairFindings> {
       return second;
     }
     return first;
+  }
+
+  /**
+   * Names the environment outside the pair that holds the production CNAME, and how to bring it in;
+   * without one, the CNAME is not what users reach.
+   */
+  private String holderOutsideThePair(String production) {
+    Request r = ctx.request();
+    List<Environment> all;
+    try {
+      all = ctx.aws().environments(null);
+    } catch (BeanstalkException e) {
+      all = List.of();
+    }
+    Optional<Environment> holder =
+        all.stream()
+            .filter(e -> !e.isTerminated() && Cnames.matches(e.cname(), production))
+            .findFirst();
+    if (holder.isEmpty()) {
+      return "Set production-cname to the CNAME your users reach.";
+    }
+    Environment h = holder.get();
+    boolean sameApplication = h.applicationName().equals(r.application());
+    return "It is held by "
+        + h.name()
+        + (sameApplication ? ", of this application" : ", of application " + h.applicationName())
+        + ", which is not one of the pair. To deploy behind it, "
+        + (sameApplication ? "" : "set application-name: " + h.applicationName() + " and ")
+        + "name "
+        + h.name()
+        + " as blue-environment or green-environment.";
   }
 
   private static String describeCname(String name, Optional<Environment> env) {

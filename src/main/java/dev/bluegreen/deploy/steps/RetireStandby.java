@@ -42,6 +42,8 @@ public final class RetireStandby extends ContextStep<Void> {
           StepFailure.Kind.CANCELLED,
           "cancelled while " + target.name() + " was draining; it keeps running");
     }
+    // Decided on CNAMEs read once no swap is under way: a swap may be completing.
+    ctx.waits(log).awaitSwapsSettled(ctx.production().roles().names());
     Optional<Environment> now = ctx.find(target.name());
     if (now.isEmpty() || now.get().isGone()) {
       return Result.skipped(target.name() + " is already gone");
@@ -49,8 +51,11 @@ public final class RetireStandby extends ContextStep<Void> {
     if (Cnames.matches(now.get().cname(), ctx.production().roles().productionCname())) {
       throw new StepFailure(target.name() + " holds the production CNAME; it is not terminated");
     }
-    String requestId = ctx.call(() -> ctx.aws().terminate(target.name()));
-    log.info("TerminateEnvironment " + target.name() + " (request " + requestId + ")");
+    String requestId = Termination.terminate(ctx, log, target.name());
+    log.info(
+        "TerminateEnvironment "
+            + target.name()
+            + (requestId.isEmpty() ? "" : " (request " + requestId + ")"));
     return Result.done("terminating " + target.name());
   }
 }

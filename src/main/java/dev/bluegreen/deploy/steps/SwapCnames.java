@@ -1,6 +1,5 @@
 package dev.bluegreen.deploy.steps;
 
-import dev.bluegreen.beanstalk.BeanstalkException;
 import dev.bluegreen.beanstalk.Environment;
 import dev.bluegreen.deploy.Cnames;
 import dev.bluegreen.deploy.Context;
@@ -12,7 +11,10 @@ import dev.bluegreen.log.Log;
 import dev.bluegreen.plan.StepFailure;
 import dev.bluegreen.plan.Undo;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * Swaps the CNAMEs of live and standby and waits for the swap to complete: the standby becomes
@@ -20,6 +22,9 @@ import java.util.Optional;
  * that lost production is still fit to serve it (Ready, accepted health, a version known good).
  */
 public final class SwapCnames extends ContextStep<Void> {
+
+  /** Set once this run asks for the swap: the undo never reverts another run's swap. */
+  private final AtomicBoolean asked = new AtomicBoolean();
 
   public SwapCnames(Context ctx, String id) {
     super(ctx, id);
@@ -43,31 +48,43 @@ public final class SwapCnames extends ContextStep<Void> {
 
   @Override
   public Result<Void> run(Log log) throws StepFailure, InterruptedException {
+    Roles before = ctx.production().roles();
+    // Another run may have swapped since the roles were read, or be swapping: they are read again
+    // once no swap is under way.
+    ctx.waits(log).awaitSwapsSettled(before.names());
+    ctx.refreshRoles();
     Roles roles = ctx.production().roles();
     Environment live = roles.live();
     Environment standby =
         roles.standby().orElseThrow(() -> new StepFailure("there is no standby environment"));
-    Instant started = ctx.clock().instant();
-    String requestId;
-    try {
-      requestId = ctx.aws().swapCnames(standby.name(), live.name());
-    } catch (BeanstalkException e) {
-      // The call is not retried after an ambiguous failure; the CNAMEs tell whether it happened.
-      if (!e.isTransient() || !holdsProduction(ctx, standby.name())) {
-        throw new StepFailure(StepFailure.Kind.FAILED, e.getMessage(), e);
-      }
-      log.warning(
-          "SwapEnvironmentCNAMEs reported " + e.getMessage() + ", but the CNAMEs were swapped");
-      requestId = null;
+    if (!live.name().equals(before.live().name())) {
+      ctx.overtaken(
+          "swapped "
+              + roles.productionCname()
+              + " from "
+              + before.live().name()
+              + " to "
+              + live.name());
+      throw new StepFailure(
+          live.name()
+              + " took "
+              + roles.productionCname()
+              + " from "
+              + before.live().name()
+              + " while this run was going (another run swapped them); not swapping it back");
     }
+    Instant started = ctx.clock().instant();
+    asked.set(true);
+    String requestId =
+        swap(ctx, log, standby.name(), live.name(), "SwapEnvironmentCNAMEs " + standby.name());
     ctx.production().movedTo(standby.name(), ctx.clock().instant());
     log.info(
         "SwapEnvironmentCNAMEs "
             + standby.name()
             + " ⇄ "
             + live.name()
-            + (requestId == null ? "" : " (request " + requestId + ")"));
-    if (requestId != null) {
+            + (requestId.isEmpty() ? "" : " (request " + requestId + ")"));
+    if (!requestId.isEmpty()) {
       ctx.waits(log).awaitSwap(requestId, started, standby.name());
     }
     ctx.refreshRoles();
@@ -80,6 +97,34 @@ public final class SwapCnames extends ContextStep<Void> {
             + " has the standby CNAME)");
   }
 
+  /**
+   * Swaps so that {@code taker} gets production from {@code giver}, never twice: after an ambiguous
+   * answer the CNAMEs, read once no swap is under way and again a poll interval later (events and
+   * CNAMEs may lag the call), say whether it happened.
+   *
+   * @return the request id, empty when the answer was lost but the swap happened
+   */
+  static String swap(Context ctx, Log log, String taker, String giver, String what)
+      throws StepFailure, InterruptedException {
+    List<String> pair = List.of(taker, giver);
+    return ctx.change(
+        what,
+        log,
+        () -> ctx.aws().swapCnames(taker, giver),
+        () -> {
+          for (int look = 0; look < 2; look++) {
+            if (look > 0) {
+              ctx.sleeper().sleep(ctx.request().get(Inputs.POLL_INTERVAL));
+            }
+            ctx.waits(log).awaitSwapsSettled(pair);
+            if (holdsProduction(ctx, taker)) {
+              return Optional.of("");
+            }
+          }
+          return Optional.empty();
+        });
+  }
+
   @Override
   public Optional<Undo> undo() {
     Optional<Roles> roles = ctx.production().current();
@@ -87,7 +132,8 @@ public final class SwapCnames extends ContextStep<Void> {
       return Optional.empty();
     }
     return Optional.of(
-        new SwapBack(ctx, roles.get().live().name(), roles.get().standby().get().name()));
+        new SwapBack(
+            ctx, roles.get().live().name(), roles.get().standby().get().name(), asked::get));
   }
 
   static boolean holdsProduction(Context ctx, String name) throws StepFailure {
@@ -102,10 +148,13 @@ public final class SwapCnames extends ContextStep<Void> {
     private final String originalLive;
     private final String originalStandby;
 
-    SwapBack(Context ctx, String originalLive, String originalStandby) {
+    private final BooleanSupplier asked;
+
+    SwapBack(Context ctx, String originalLive, String originalStandby, BooleanSupplier asked) {
       this.ctx = ctx;
       this.originalLive = originalLive;
       this.originalStandby = originalStandby;
+      this.asked = asked;
     }
 
     @Override
@@ -120,6 +169,21 @@ public final class SwapCnames extends ContextStep<Void> {
         return Outcome.skipped("rollback-on-failure: false");
       }
       Production production = ctx.production();
+      if (!asked.getAsBoolean()) {
+        return Outcome.unchanged(
+            "not swapped back: this run made no swap (production is where another run or a person "
+                + "put it)");
+      }
+      // The decision is taken on CNAMEs read once no swap is under way (ours may be completing).
+      try {
+        ctx.waits(log).awaitSwapsSettled(List.of(originalLive, originalStandby));
+      } catch (StepFailure e) {
+        if (!ctx.cancellation().requested()) {
+          throw e;
+        }
+        // After a cancel the seconds left go to putting production back, on the CNAMEs as read.
+        log.warning("could not make sure that no swap is under way: " + e.getMessage());
+      }
       Environment back = ctx.require(originalLive);
       ctx.require(originalStandby);
       String cname = production.roles().productionCname();
@@ -143,10 +207,13 @@ public final class SwapCnames extends ContextStep<Void> {
                 + originalStandby);
       }
       Instant started = ctx.clock().instant();
-      String requestId = ctx.aws().swapCnames(originalLive, originalStandby);
+      String requestId =
+          swap(ctx, log, originalLive, originalStandby, "SwapEnvironmentCNAMEs back");
       production.movedTo(originalLive, ctx.clock().instant());
       try {
-        ctx.waits(log).awaitSwap(requestId, started, originalLive);
+        if (!requestId.isEmpty()) {
+          ctx.waits(log).awaitSwap(requestId, started, originalLive);
+        }
       } catch (StepFailure e) {
         // After a cancel there are seconds left, not minutes: the CNAMEs tell whether it happened.
         if (ctx.cancellation().requested() && holdsProduction(ctx, originalLive)) {

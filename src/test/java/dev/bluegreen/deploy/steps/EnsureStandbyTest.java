@@ -66,6 +66,37 @@ class EnsureStandbyTest {
   }
 
   @Test
+  void aStandbyNameTakenByAnotherApplication_isRefusedNamingThatApplication() {
+    h.resolve(h.live("v1"), null);
+    h.aws.put(Envs.named("app-green").application("billing").cname("billing").build());
+
+    StepFailure f = h.failure(step());
+
+    assertThat(f)
+        .hasMessage(
+            "Environment app-green already exists. app-green belongs to application billing; "
+                + "environment names are unique in a region across applications: choose another "
+                + "name.");
+    assertThat(h.aws.writes())
+        .containsExactly(
+            "createTemplate(" + TEMPLATE + ", e-app-blue)",
+            "createEnvironment(app-green, " + TEMPLATE + ", v1, null)",
+            "deleteTemplate(" + TEMPLATE + ")");
+  }
+
+  @Test
+  void aLostAnswerToCreateEnvironment_findsTheEnvironmentByThisRunsTag() throws Exception {
+    h.resolve(h.live("v1"), null);
+    h.aws.failOnceAfterEffect("createEnvironment", null, 0, "Connection reset");
+
+    Result<Environment> r = step().run(h.log);
+
+    assertThat(r.value().name()).isEqualTo("app-green");
+    assertThat(h.aws.count("createEnvironment")).isEqualTo(1);
+    assertThat(h.logText()).contains("CreateEnvironment app-green was carried out");
+  }
+
+  @Test
   void theStandbyIsTheOtherOneOfThePair() throws Exception {
     h.resolve(Envs.named("app-green").cname("app").build(), null);
     assertThat(step().title()).isEqualTo("Make sure the standby app-blue exists");

@@ -52,7 +52,8 @@ class ResolveEnvironmentsTest {
     assertThat(h.production().previousVersion()).contains("v1");
     assertThat(h.production().isGood("v1")).isTrue();
     assertThat(h.aws.writes()).isEmpty();
-    assertThat(h.aws.calls()).containsExactly("environments(app-blue, app-green)");
+    assertThat(h.aws.calls())
+        .containsExactly("environments(app-blue, app-green)", "events(null, null)");
   }
 
   @Test
@@ -94,6 +95,22 @@ class ResolveEnvironmentsTest {
   }
 
   @Test
+  void aCnameHeldOutsideThePair_namesTheHolderAndItsApplication() {
+    Harness h = Harness.deploy();
+    h.aws.put(Envs.named("app-blue").cname("old").build());
+    h.aws.put(Envs.named("legacy-prod").application("legacy").cname("app").build());
+    StepFailure f = h.failure(new ResolveEnvironments(h.ctx, true));
+    assertThat(f.kind()).isEqualTo(StepFailure.Kind.USAGE);
+    assertThat(f)
+        .hasMessage(
+            "production-cname: app is held by neither environment: app-blue has "
+                + "old.us-east-1.elasticbeanstalk.com; app-green does not exist. It is held by "
+                + "legacy-prod, of application legacy, which is not one of the pair. To deploy "
+                + "behind it, set application-name: legacy and name legacy-prod as blue-environment "
+                + "or green-environment.");
+  }
+
+  @Test
   void aWorkerEnvironment_isRefused() {
     Harness h = Harness.deploy();
     h.live("v1");
@@ -126,7 +143,8 @@ class ResolveEnvironmentsTest {
     assertThat(h.logText())
         .contains("app-blue is Updating; waiting for it to become Ready (at most 30m)");
     assertThat(h.elapsed()).isPositive();
-    assertThat(h.aws.count("environments")).isEqualTo(3);
+    // the lookup, two reads while waiting, and the pair read again after the wait
+    assertThat(h.aws.count("environments")).isEqualTo(4);
     assertThat(h.aws.writes()).isEmpty();
   }
 

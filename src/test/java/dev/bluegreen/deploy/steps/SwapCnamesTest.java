@@ -47,8 +47,9 @@ class SwapCnamesTest {
   }
 
   @ParameterizedTest(name = "{0} {1}")
-  @CsvSource({"InternalFailure, 500", "Throttling, 400", ", 0"})
-  void aTransientErrorAfterWhichTheCnamesMoved_isASwap(String code, int status) throws Exception {
+  @CsvSource({"InternalFailure, 500", ", 0"})
+  void anAmbiguousErrorAfterWhichTheCnamesMoved_isASwapMadeOnce(String code, int status)
+      throws Exception {
     h.resolve(h.live("v1"), h.standby("v2"));
     h.aws.failOnceAfterEffect("swapCnames", code, status, "connection reset");
 
@@ -58,59 +59,107 @@ class SwapCnamesTest {
     assertThat(h.production().roles().live().name()).isEqualTo("app-green");
     assertThat(h.logText())
         .contains(
-            "WARNING: SwapEnvironmentCNAMEs reported connection reset, but the CNAMEs were swapped");
-    assertThat(h.aws.count("events")).isZero(); // no request id, so no completion event to wait for
+            "WARNING: SwapEnvironmentCNAMEs app-green: connection reset; reading the state to "
+                + "learn whether it was done",
+            "SwapEnvironmentCNAMEs app-green was carried out");
     assertThat(h.aws.count("swapCnames")).isEqualTo(1);
+    assertThat(h.ctx.sawAmbiguity()).isTrue();
   }
 
   @Test
-  void aTransientErrorAfterWhichTheCnamesDidNotMove_failsTheStep() {
+  void anAmbiguousErrorAfterWhichTheCnamesDidNotMove_isTriedOnceMoreOnFreshState()
+      throws Exception {
     h.resolve(h.live("v1"), h.standby("v2"));
     h.aws.failOnce("swapCnames", "InternalFailure", 500, "We encountered an internal error.");
+
+    step().run(h.log);
+
+    assertThat(h.production().roles().live().name()).isEqualTo("app-green");
+    assertThat(cnameOf("app-green")).isEqualTo(PRODUCTION);
+    assertThat(h.aws.count("swapCnames")).isEqualTo(2);
+    // two looks, a poll interval apart, before the second call
+    assertThat(h.aws.calls())
+        .containsSubsequence(
+            "swapCnames(app-green, app-blue)",
+            "events(null, null)",
+            "environments(app-green)",
+            "events(null, null)",
+            "environments(app-green)",
+            "swapCnames(app-green, app-blue)");
+    assertThat(h.logText())
+        .contains("SwapEnvironmentCNAMEs app-green was not carried out; trying once more");
+  }
+
+  @Test
+  void twoAmbiguousErrorsWithoutASwap_failTheStepAfterOneRetry() {
+    h.resolve(h.live("v1"), h.standby("v2"));
+    h.aws.failOnce("swapCnames", "InternalFailure", 500, "We encountered an internal error.");
+    h.aws.failOnce("swapCnames", "ServiceUnavailable", 503, "Service unavailable.");
 
     StepFailure f = h.failure(step());
 
     assertThat(f.kind()).isEqualTo(StepFailure.Kind.FAILED);
-    assertThat(f).hasMessage("We encountered an internal error.");
+    assertThat(f).hasMessage("Service unavailable.");
     assertThat(h.production().roles().live().name()).isEqualTo("app-blue");
-    assertThat(h.aws.calls())
-        .containsExactly("swapCnames(app-green, app-blue)", "environments(app-green)");
+    assertThat(h.aws.count("swapCnames")).isEqualTo(2);
   }
 
   /**
-   * Finding: after an ambiguous error the step looks at the CNAMEs once, at once. A swap Elastic
-   * Beanstalk accepted but completes a moment later is reported as not done, and the undo, looking
-   * as early, finds nothing to swap back: the run says production was not touched while it ends up
-   * on the standby.
+   * A swap Elastic Beanstalk accepted but completes moments later: the step waits for its
+   * completion event before it reads the CNAMEs, so it sees the swap and does not make another.
    */
   @Test
-  void aTransientErrorWhoseSwapCompletesMomentsLater_isTakenForNoSwap() throws Exception {
+  void anAmbiguousErrorWhoseSwapCompletesMomentsLater_isWaitedForAndTakenAsTheSwap()
+      throws Exception {
     h.resolve(h.live("v1"), h.standby("v2"));
-    Undo undo = step().undo().orElseThrow();
+    SwapCnames step = step();
+    Undo undo = step.undo().orElseThrow();
     h.aws.failOnce("swapCnames", "InternalFailure", 500, "We encountered an internal error.");
-    // the CNAMEs move after the step's look and the undo's; its closing refresh already reads them
-    // moved
-    h.aws.atRead("app-blue", 2, e -> Envs.from(e).cname(STANDBY_CNAME).build());
-    h.aws.atRead("app-green", 3, e -> Envs.from(e).cname(PRODUCTION).build());
+    // events read 1 is the look before the call; 2 the first after the lost answer
+    h.aws.atEventsRead(
+        2,
+        g ->
+            g.event(
+                null,
+                "req-9",
+                "INFO",
+                "Swapping CNAMEs for environments 'app-green' and 'app-blue'."));
+    h.aws.atEventsRead(
+        4,
+        g -> {
+          g.put(Envs.from(g.current("app-blue").orElseThrow()).cname(STANDBY_CNAME).build());
+          g.put(Envs.from(g.current("app-green").orElseThrow()).cname(PRODUCTION).build());
+          g.event(
+              null,
+              "req-9",
+              "INFO",
+              "Completed swapping CNAMEs for environments 'app-green' and 'app-blue'.");
+        });
 
-    assertThat(h.failure(step())).hasMessage("We encountered an internal error.");
-    assertThat(undo.run(h.log))
-        .isEqualTo(Undo.Outcome.unchanged("production is on app-blue; nothing to swap back"));
+    step.run(h.log);
 
-    assertThat(h.ctx.require("app-green").cname()).isEqualTo(PRODUCTION);
-    assertThat(h.production().roles().live().name()).isEqualTo("app-blue");
-    assertThat(h.production().roles().live().cname())
-        .isEqualTo(STANDBY_CNAME); // "live" without production
+    assertThat(h.aws.count("swapCnames")).isEqualTo(1);
+    assertThat(h.production().roles().live().name()).isEqualTo("app-green");
+    assertThat(h.logText())
+        .contains("waiting for a CNAME swap under way: app-blue ⇄ app-green since");
+    // the undo, deciding on settled CNAMEs, swaps back what really happened
+    assertThat(undo.run(h.log).kind()).isEqualTo(Undo.Kind.REVERTED);
+    assertThat(cnameOf("app-blue")).isEqualTo(PRODUCTION);
+    assertThat(h.aws.count("swapCnames")).isEqualTo(2);
   }
 
-  @Test
-  void aClientError_failsTheStepWithoutLookingAtTheCnames() {
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "InvalidParameterValue, 400, Environment app-green is not Ready.",
+    "Throttling, 400, Rate exceeded"
+  })
+  void aRefusal_failsTheStepWithoutLookingAtTheCnames(String code, int status, String message) {
     h.resolve(h.live("v1"), h.standby("v2"));
-    h.aws.failOnce(
-        "swapCnames", "InvalidParameterValue", 400, "Environment app-green is not Ready.");
+    h.aws.failOnce("swapCnames", code, status, message);
     StepFailure f = h.failure(step());
-    assertThat(f).hasMessage("Environment app-green is not Ready.");
-    assertThat(h.aws.calls()).containsExactly("swapCnames(app-green, app-blue)");
+    assertThat(f).hasMessage(message);
+    assertThat(h.aws.writes()).containsExactly("swapCnames(app-green, app-blue)");
+    assertThat(h.aws.count("swapCnames")).isEqualTo(1);
   }
 
   @Test
@@ -126,9 +175,10 @@ class SwapCnamesTest {
   /** Registers the undo, as the runner does, and swaps. */
   private Undo swapped() throws Exception {
     h.resolve(h.live("v1"), h.standby("v2"));
-    Undo undo = step().undo().orElseThrow();
+    SwapCnames step = step();
+    Undo undo = step.undo().orElseThrow();
     assertThat(undo.description()).isEqualTo("swap back: production to app-blue");
-    step().run(h.log);
+    step.run(h.log);
     return undo;
   }
 
@@ -184,14 +234,37 @@ class SwapCnamesTest {
   @Test
   void swapBack_hasNothingToDoWhenTheSwapNeverHappened() throws Exception {
     h.resolve(h.live("v1"), h.standby("v2"));
-    Undo undo = step().undo().orElseThrow();
+    SwapCnames step = step();
+    Undo undo = step.undo().orElseThrow();
     h.aws.failOnce("swapCnames", "InvalidParameterValue", 400, "no");
-    h.failure(step());
+    h.failure(step);
 
     assertThat(undo.run(h.log))
         .isEqualTo(Undo.Outcome.unchanged("production is on app-blue; nothing to swap back"));
     assertThat(h.aws.count("swapCnames")).isEqualTo(1);
     assertThat(h.production().roles().live().name()).isEqualTo("app-blue");
+  }
+
+  @Test
+  void anotherRunsSwapBeforeOurs_failsTheStepAsOvertakenAndIsNeverSwappedBack() throws Exception {
+    h.resolve(h.live("v1"), h.standby("v2"));
+    SwapCnames step = step();
+    Undo undo = step.undo().orElseThrow();
+    h.aws.swapCnames("app-green", "app-blue"); // another run, after the roles were read
+
+    StepFailure f = h.failure(step);
+
+    assertThat(f)
+        .hasMessage(
+            "app-green took "
+                + PRODUCTION
+                + " from app-blue while this run was going (another run swapped them); not "
+                + "swapping it back");
+    assertThat(h.ctx.overtakenBy())
+        .contains("swapped " + PRODUCTION + " from app-blue to app-green");
+    assertThat(undo.run(h.log).kind()).isEqualTo(Undo.Kind.UNCHANGED);
+    assertThat(h.aws.count("swapCnames")).isEqualTo(1);
+    assertThat(cnameOf("app-green")).isEqualTo(PRODUCTION);
   }
 
   @Test
@@ -258,8 +331,13 @@ class SwapCnamesTest {
       throws Exception {
     Undo undo = swapped();
     h.cancellation.request("SIGTERM", h.time.clock());
-    h.aws.failOnce("events", "Throttling", 400, "Rate exceeded");
-    h.aws.failOnce("events", "Throttling", 400, "Rate exceeded");
+    // the events read after the look for a swap under way, which finds none
+    h.aws.atEventsRead(
+        1,
+        g -> {
+          g.failOnce("events", "Throttling", 400, "Rate exceeded");
+          g.failOnce("events", "Throttling", 400, "Rate exceeded");
+        });
 
     Undo.Outcome o = undo.run(h.log);
 
