@@ -204,7 +204,20 @@ public final class EnvironmentWaits {
    */
   public boolean awaitSwapsSettled(Collection<String> environments)
       throws StepFailure, InterruptedException {
+    return awaitSwapsSettled(environments, Optional.empty()).waited();
+  }
+
+  /**
+   * Whether a swap was waited for, and whether one started or ended on the environments since the
+   * roles were read (their CNAMEs may differ from what was read).
+   */
+  public record SwapActivity(boolean waited, boolean since) {}
+
+  /** {@link #awaitSwapsSettled(Collection)}, also telling whether a swap happened since then. */
+  public SwapActivity awaitSwapsSettled(Collection<String> environments, Optional<Instant> since)
+      throws StepFailure, InterruptedException {
     boolean[] waited = {false};
+    boolean[] swapped = {false};
     this.<Void>poll(
         "the CNAME swap of " + String.join(" and ", environments) + " to complete",
         Duration.ZERO,
@@ -212,7 +225,7 @@ public final class EnvironmentWaits {
         o -> {},
         () -> {
           try {
-            Optional<String> running = swapUnderWay(environments);
+            Optional<String> running = swapUnderWay(environments, since, swapped);
             if (running.isPresent()) {
               if (!waited[0]) {
                 log.info("waiting for a CNAME swap under way: " + running.get());
@@ -225,16 +238,27 @@ public final class EnvironmentWaits {
             return transientOrFail(e);
           }
         });
-    return waited[0];
+    return new SwapActivity(waited[0], swapped[0]);
   }
 
-  /** The swap started in the last minutes on one of these environments and not completed. */
-  private Optional<String> swapUnderWay(Collection<String> environments) {
-    Instant since = ctx.clock().instant().minus(SWAP_LOOKBACK);
+  /**
+   * The swap started in the last minutes on one of these environments and not completed; sets
+   * {@code swapped[0]} when a swap event on them is dated {@code since} or later.
+   */
+  private Optional<String> swapUnderWay(
+      Collection<String> environments, Optional<Instant> since, boolean[] swapped) {
+    Instant recent = ctx.clock().instant().minus(SWAP_LOOKBACK);
+    Instant from = since.filter(s -> s.isBefore(recent)).orElse(recent);
     Map<String, String> open = new LinkedHashMap<>();
-    for (BeanstalkEvent e : ctx.aws().events(ctx.request().application(), null, null, since, 200)) {
+    for (BeanstalkEvent e : ctx.aws().events(ctx.request().application(), null, null, from, 200)) {
       Matcher m = SWAP_EVENT.matcher(e.message());
       if (!m.find() || !(environments.contains(m.group(2)) || environments.contains(m.group(3)))) {
+        continue;
+      }
+      if (since.isPresent() && !e.date().isBefore(since.get())) {
+        swapped[0] = true;
+      }
+      if (e.date().isBefore(recent)) {
         continue;
       }
       String pair = String.join(" ⇄ ", new TreeSet<>(List.of(m.group(2), m.group(3))));

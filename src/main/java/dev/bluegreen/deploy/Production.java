@@ -21,6 +21,7 @@ public final class Production {
   private final Map<String, Instant> lostAt = new HashMap<>();
   private final Set<String> good = new HashSet<>();
   private Names assumed;
+  private Instant readAt;
 
   /**
    * Who holds which role, by name: the roles now, or in a dry run what they would be had the
@@ -31,7 +32,8 @@ public final class Production {
   public record Names(String live, Optional<String> standby, String productionCname) {}
 
   /** The roles as a resolving step found them; the first call also records the "before" picture. */
-  public synchronized void resolved(Roles roles) {
+  public synchronized void resolved(Roles roles, Instant at) {
+    readAt = at;
     if (before == null) {
       before = roles;
       good.add(roles.live().versionLabel());
@@ -46,6 +48,11 @@ public final class Production {
       throw new IllegalStateException("the roles are read before they were resolved");
     }
     return now;
+  }
+
+  /** When the environments in a role were last read whole (who holds production included). */
+  public synchronized Optional<Instant> readAt() {
+    return Optional.ofNullable(readAt);
   }
 
   public synchronized Optional<Roles> current() {
@@ -114,6 +121,7 @@ public final class Production {
    */
   public synchronized void observed(List<Environment> fresh, Instant at) {
     refreshed(fresh);
+    readAt = at;
     if (now != null
         && now.standby().isPresent()
         && Cnames.matches(now.standby().get().cname(), now.productionCname())

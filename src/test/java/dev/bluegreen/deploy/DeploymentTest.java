@@ -36,7 +36,7 @@ class DeploymentTest {
     Environment live =
         FakeGateway.env("app-blue", "app.us-east-1.elasticbeanstalk.com", status, health, "v1");
     aws.environments.add(live);
-    ctx.production().resolved(new Roles(live, null, live.cname()));
+    ctx.production().resolved(new Roles(live, null, live.cname()), Instant.EPOCH);
   }
 
   private static RunRecord failedAt(StepFailure failure, UndoRecord... undone) {
@@ -107,7 +107,7 @@ class DeploymentTest {
         FakeGateway.env(
             "app-green", "app-staging.us-east-1.elasticbeanstalk.com", "Ready", "Green", "v2");
     aws.environments.addAll(List.of(live, standby));
-    ctx.production().resolved(new Roles(live, standby, live.cname()));
+    ctx.production().resolved(new Roles(live, standby, live.cname()), Instant.EPOCH);
     Undo swapBack =
         new dev.bluegreen.deploy.steps.SwapCnames(ctx, "swap-cnames").undo().orElseThrow();
     StepFailure x = new StepFailure("x");

@@ -159,7 +159,7 @@ public final class ResolveClone extends ContextStep<CloneFindings> {
 
   private Roles resolved(Environment live, Environment standby) {
     Roles roles = new Roles(live, standby, live.cname());
-    ctx.production().resolved(roles);
+    ctx.production().resolved(roles, ctx.clock().instant());
     return roles;
   }
 }

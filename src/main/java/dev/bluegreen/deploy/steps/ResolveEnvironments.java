@@ -55,17 +55,17 @@ public final class ResolveEnvironments extends ContextStep<PairFindings> {
   public Result<PairFindings> run(Log log) throws StepFailure, InterruptedException {
     Request r = ctx.request();
     Lookup lookup = Lookup.of(ctx);
-    // A busy environment (another run deploying or swapping) is waited for, then everything is
-    // read again: who holds production may have changed meanwhile.
+    // A busy environment (another run deploying, say) is waited for, then everything is read
+    // again: who holds production may have changed meanwhile.
     for (int round = 0; waitForReady && round < MAX_BUSY_ROUNDS; round++) {
       List<Environment> present = new ArrayList<>();
       for (String name : r.topology().names()) {
         lookup.current(name).ifPresent(present::add);
       }
       List<Environment> busy = present.stream().filter(e -> !e.isReady()).toList();
-      boolean swapping =
-          present.size() == 2 && ctx.waits(log).awaitSwapsSettled(r.topology().names());
-      if (busy.isEmpty() && !swapping) {
+      // A swap under way shows only in events; the steps that act read the roles again once no
+      // swap is under way, so it is not looked for here.
+      if (busy.isEmpty()) {
         break;
       }
       for (Environment e : busy) {
@@ -110,7 +110,7 @@ public final class ResolveEnvironments extends ContextStep<PairFindings> {
       }
     }
     Roles roles = new Roles(liveEnv, standby.orElse(null), liveEnv.cname());
-    ctx.production().resolved(roles);
+    ctx.production().resolved(roles, ctx.clock().instant());
     List<String> recovered = new ArrayList<>();
     if (standby.isEmpty() && r.command() == Command.DEPLOY) {
       Clones.refuseManagedDatabase(ctx, liveEnv);

@@ -49,10 +49,11 @@ public final class SwapCnames extends ContextStep<Void> {
   @Override
   public Result<Void> run(Log log) throws StepFailure, InterruptedException {
     Roles before = ctx.production().roles();
-    // Another run may have swapped since the roles were read, or be swapping: they are read again
-    // once no swap is under way.
-    ctx.waits(log).awaitSwapsSettled(before.names());
-    ctx.refreshRoles();
+    // Another run may have swapped since the roles were read, or be swapping: once no swap is
+    // under way, they are read again if a swap's events are dated after the last reading.
+    if (ctx.waits(log).awaitSwapsSettled(before.names(), ctx.production().readAt()).since()) {
+      ctx.refreshRoles();
+    }
     Roles roles = ctx.production().roles();
     Environment live = roles.live();
     Environment standby =

@@ -89,7 +89,7 @@ final class Harness {
       aws.put(standbyOrNull);
     }
     Roles roles = new Roles(live, standbyOrNull, live.cname());
-    production().resolved(roles);
+    production().resolved(roles, time.now());
     return roles;
   }
 

@@ -52,8 +52,7 @@ class ResolveEnvironmentsTest {
     assertThat(h.production().previousVersion()).contains("v1");
     assertThat(h.production().isGood("v1")).isTrue();
     assertThat(h.aws.writes()).isEmpty();
-    assertThat(h.aws.calls())
-        .containsExactly("environments(app-blue, app-green)", "events(null, null)");
+    assertThat(h.aws.calls()).containsExactly("environments(app-blue, app-green)");
   }
 
   @Test
