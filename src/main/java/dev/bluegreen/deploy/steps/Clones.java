@@ -76,16 +76,24 @@ final class Clones {
     try {
       Instant started = ctx.clock().instant();
       String description = "Copy of " + live.name() + " made by " + Tags.TOOL;
+      NewEnvironment spec =
+          new NewEnvironment(
+              r.application(), name, template, live.versionLabel(), cnamePrefix, description, tags);
       Created created;
       try {
-        created = createEnvironment(ctx, log, live, name, template, cnamePrefix, description, tags);
+        created = createEnvironment(ctx, log, spec);
       } catch (StepFailure e) {
         if (cnamePrefix == null || !e.getMessage().contains("is not available")) {
           throw e;
         }
         log.warning(
             "CNAME prefix " + cnamePrefix + " is taken; " + name + " gets a generated CNAME");
-        created = createEnvironment(ctx, log, live, name, template, null, description, tags);
+        created =
+            createEnvironment(
+                ctx,
+                log,
+                new NewEnvironment(
+                    r.application(), name, template, live.versionLabel(), null, description, tags));
       }
       log.info(
           "creating "
@@ -109,32 +117,15 @@ final class Clones {
    * application carrying this run's id is the one asked for. One that is not ours is named with its
    * application.
    */
-  private static Created createEnvironment(
-      Context ctx,
-      Log log,
-      Environment live,
-      String name,
-      String template,
-      String cnamePrefix,
-      String description,
-      Map<String, String> tags)
+  private static Created createEnvironment(Context ctx, Log log, NewEnvironment spec)
       throws StepFailure, InterruptedException {
+    String name = spec.environmentName();
     Request r = ctx.request();
     try {
       return ctx.change(
           "CreateEnvironment " + name,
           log,
-          () ->
-              ctx.aws()
-                  .createEnvironment(
-                      new NewEnvironment(
-                          r.application(),
-                          name,
-                          template,
-                          live.versionLabel(),
-                          cnamePrefix,
-                          description,
-                          tags)),
+          () -> ctx.aws().createEnvironment(spec),
           () -> {
             Optional<Environment> there = ctx.find(name);
             boolean ours =
