@@ -8,7 +8,8 @@ import java.util.Random;
 
 /**
  * Trouble on demand for Elastic Beanstalk API calls: throttling, bursts of server errors, latency,
- * and one named operation failing. Settable while the simulator runs.
+ * and one named operation failing (also an S3 one: {@code UploadPart}, {@code PutObject}, ...).
+ * Settable while the simulator runs.
  */
 public final class Faults {
 
@@ -81,8 +82,12 @@ public final class Faults {
     return latency;
   }
 
-  /** The error this call gets, if any. */
-  synchronized ApiError errorFor(String operation) {
+  /** The error an S3 call gets, if any: only named operations fail. */
+  synchronized ApiError s3ErrorFor(String operation) {
+    return namedFailure(operation);
+  }
+
+  private ApiError namedFailure(String operation) {
     for (OperationFailure f : failures) {
       if (f.operation.equals(operation) && f.remaining != 0) {
         if (f.remaining > 0) {
@@ -90,6 +95,15 @@ public final class Faults {
         }
         return new ApiError(f.status, f.code, f.message);
       }
+    }
+    return null;
+  }
+
+  /** The error this call gets, if any. */
+  synchronized ApiError errorFor(String operation) {
+    ApiError named = namedFailure(operation);
+    if (named != null) {
+      return named;
     }
     if (burstRemaining > 0) {
       burstRemaining--;
