@@ -32,6 +32,7 @@ import java.util.TreeMap;
 public final class S3 implements AutoCloseable {
 
   /** A received part: its bytes in a file, and its MD5 for the ETags. */
+  @SuppressWarnings("ArrayRecordComponent") // never compared
   private record Part(Path file, long size, byte[] md5) {}
 
   private record Multipart(

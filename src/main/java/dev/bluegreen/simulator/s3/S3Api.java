@@ -85,8 +85,8 @@ public final class S3Api {
   }
 
   /**
-   * @param faults the error an operation gets instead of its answer, if any (after the request was
-   *     read whole, as a server error after receiving a part)
+   * Answers the request, or with the error {@code faults} gives its operation, if any (after the
+   * request was read whole, as a server error after receiving a part).
    */
   public Response handle(Request req, String requestId, Function<String, ApiError> faults) {
     String host = stripPort(req.host() == null ? "" : req.host());
