@@ -89,6 +89,11 @@ public final class AwsClients implements Gateways.Opened {
     return new SdkBeanstalkGateway(eb, ebThrottleRetryOnly, s3);
   }
 
+  /** A gateway that uploads in parts above {@code multipartThreshold}: tests, with small parts. */
+  SdkBeanstalkGateway gateway(long multipartThreshold, long partSize) {
+    return new SdkBeanstalkGateway(eb, ebThrottleRetryOnly, s3, multipartThreshold, partSize);
+  }
+
   private ElasticBeanstalkClient ebClient(RetryStrategy retry) {
     return ElasticBeanstalkClient.builder()
         .httpClient(http)

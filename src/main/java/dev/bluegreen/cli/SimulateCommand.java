@@ -201,7 +201,15 @@ final class SimulateCommand implements Callable<Integer> {
       }
       host.out().flush();
       CountDownLatch stop = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+      // The process ends when the hooks have run, maybe before this thread closes the simulator:
+      // the files of uploaded parts and objects go in the hook.
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    stop.countDown();
+                    sim.s3().close();
+                  }));
       stop.await();
     }
     return 0;

@@ -9,9 +9,9 @@ import java.util.Random;
 
 /**
  * Trouble on demand for Elastic Beanstalk API calls: throttling, bursts of server errors, latency,
- * one named operation failing, and one carried out but answered with an error (AWS does that: the
- * request is processed and the answer is lost to a 5xx, a timeout or a reset connection). Settable
- * while the simulator runs.
+ * one named operation failing (also an S3 one: {@code UploadPart}, {@code PutObject}, ...), and one
+ * carried out but answered with an error (AWS does that: the request is processed and the answer is
+ * lost to a 5xx, a timeout or a reset connection). Settable while the simulator runs.
  */
 public final class Faults {
 
@@ -112,8 +112,12 @@ public final class Faults {
     return latency;
   }
 
-  /** The error this call gets, if any. */
-  synchronized ApiError errorFor(String operation) {
+  /** The error an S3 call gets, if any: only named operations fail. */
+  synchronized ApiError s3ErrorFor(String operation) {
+    return namedFailure(operation);
+  }
+
+  private ApiError namedFailure(String operation) {
     for (OperationFailure f : failures) {
       if (f.operation.equals(operation) && f.remaining != 0) {
         if (f.remaining > 0) {
@@ -121,6 +125,15 @@ public final class Faults {
         }
         return new ApiError(f.status, f.code, f.message);
       }
+    }
+    return null;
+  }
+
+  /** The error this call gets, if any. */
+  synchronized ApiError errorFor(String operation) {
+    ApiError named = namedFailure(operation);
+    if (named != null) {
+      return named;
     }
     if (burstRemaining > 0) {
       burstRemaining--;

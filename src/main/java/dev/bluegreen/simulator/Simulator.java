@@ -133,5 +133,6 @@ public final class Simulator implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    backends.s3().close();
   }
 }

@@ -97,10 +97,7 @@ final class SimulatorServer implements AutoCloseable {
 
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
-      byte[] body;
-      try (InputStream in = ex.getRequestBody()) {
-        body = in.readAllBytes();
-      }
+      byte[] body = body(ex);
       URI uri = ex.getRequestURI();
       String host =
           uri.getHost() != null
@@ -126,6 +123,28 @@ final class SimulatorServer implements AutoCloseable {
       byte[] msg = ("simulator error: " + e).getBytes(StandardCharsets.UTF_8);
       ex.sendResponseHeaders(500, msg.length);
       ex.getResponseBody().write(msg);
+    }
+  }
+
+  /**
+   * The request body in one array of its declared length (readAllBytes would hold it twice: a
+   * multipart upload's part is megabytes).
+   */
+  private static byte[] body(HttpExchange ex) throws IOException {
+    try (InputStream in = ex.getRequestBody()) {
+      String declared = ex.getRequestHeaders().getFirst("Content-Length");
+      long length = -1;
+      try {
+        length = declared == null ? -1 : Long.parseLong(declared.trim());
+      } catch (NumberFormatException e) {
+        // read to the end instead
+      }
+      if (length < 0 || length > Integer.MAX_VALUE - 8) {
+        return in.readAllBytes();
+      }
+      byte[] body = new byte[(int) length];
+      int n = in.readNBytes(body, 0, body.length);
+      return n == body.length ? body : java.util.Arrays.copyOf(body, n);
     }
   }
 
@@ -224,7 +243,8 @@ final class SimulatorServer implements AutoCloseable {
           s3.handle(
               new S3Api.Request(
                   ex.getRequestMethod(), host, uri.getRawPath(), uri.getRawQuery(), headers, body),
-              requestId);
+              requestId,
+              faults::s3ErrorFor);
     }
     Map<String, String> params = new LinkedHashMap<>();
     params.put("host", String.valueOf(host));
@@ -254,11 +274,11 @@ final class SimulatorServer implements AutoCloseable {
       ex.sendResponseHeaders(response.status(), -1);
       return;
     }
-    ex.sendResponseHeaders(
-        response.status(), response.body().length == 0 ? -1 : response.body().length);
-    if (response.body().length > 0) {
+    long length = response.body().length();
+    ex.sendResponseHeaders(response.status(), length == 0 ? -1 : length);
+    if (length > 0) {
       try (OutputStream out = ex.getResponseBody()) {
-        out.write(response.body());
+        response.body().writeTo(out);
       }
     }
   }

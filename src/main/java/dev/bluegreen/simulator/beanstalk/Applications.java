@@ -139,7 +139,7 @@ final class Applications {
                   + key
                   + "). Reason: Not Found");
         }
-        behaviour = Behaviour.fromBundle(object.data());
+        behaviour = Behaviour.fromBundle(object.content());
       }
       SimVersion version =
           new SimVersion(

@@ -1,11 +1,14 @@
 package dev.bluegreen.simulator.beanstalk;
 
 import dev.bluegreen.json.Json;
+import dev.bluegreen.simulator.s3.Content;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -22,6 +25,27 @@ public record Behaviour(int status, boolean deployFails, String body, long redAf
 
   public static final String FILE_NAME = "bluegreen-simulator.json";
   public static final Behaviour HEALTHY = new Behaviour(200, false, null, -1);
+
+  /**
+   * The behaviour of a stored bundle: one in a file (a large upload) is looked up in the zip's
+   * central directory instead of being read through.
+   */
+  public static Behaviour fromBundle(Content bundle) {
+    if (bundle.file().isEmpty()) {
+      return fromBundle(bundle.bytes());
+    }
+    try (ZipFile zip = new ZipFile(bundle.file().get().toFile())) {
+      ZipEntry entry = zip.getEntry(FILE_NAME);
+      if (entry == null) {
+        return HEALTHY;
+      }
+      try (InputStream in = zip.getInputStream(entry)) {
+        return fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      return HEALTHY;
+    }
+  }
 
   public static Behaviour fromBundle(byte[] bundle) {
     if (bundle == null || bundle.length == 0) {

@@ -2,6 +2,8 @@ package dev.bluegreen.simulator.s3;
 
 import dev.bluegreen.simulator.core.ApiError;
 import dev.bluegreen.simulator.wire.Xml;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,9 +53,27 @@ public final class S3Api {
   }
 
   /** An S3 answer. {@code operation} names what was done, for the call log. */
-  @SuppressWarnings("ArrayRecordComponent") // a carrier of one response; never compared
   public record Response(
-      int status, Map<String, String> headers, byte[] body, String operation, String errorCode) {}
+      int status, Map<String, String> headers, Body body, String operation, String errorCode) {
+    public Response(
+        int status, Map<String, String> headers, byte[] body, String operation, String errorCode) {
+      this(status, headers, Body.of(Content.of(body)), operation, errorCode);
+    }
+  }
+
+  /**
+   * A response body: bytes, or a range of a stored object, written out without being held in
+   * memory.
+   */
+  public record Body(Content content, long first, long length) {
+    static Body of(Content content) {
+      return new Body(content, 0, content.size());
+    }
+
+    public void writeTo(OutputStream out) throws IOException {
+      content.writeTo(out, first, length);
+    }
+  }
 
   /** Whether a host names a bucket virtual-host style. */
   public static boolean isVirtualHost(String host) {
@@ -60,6 +81,14 @@ public final class S3Api {
   }
 
   public Response handle(Request req, String requestId) {
+    return handle(req, requestId, operation -> null);
+  }
+
+  /**
+   * Answers the request, or with the error {@code faults} gives its operation, if any (after the
+   * request was read whole, as a server error after receiving a part).
+   */
+  public Response handle(Request req, String requestId, Function<String, ApiError> faults) {
     String host = stripPort(req.host() == null ? "" : req.host());
     String bucket;
     String key;
@@ -77,6 +106,10 @@ public final class S3Api {
     Map<String, String> query = query(req.query());
     String operation = operation(req.method(), key, query);
     try {
+      ApiError fault = faults.apply(operation);
+      if (fault != null) {
+        throw fault;
+      }
       return switch (operation) {
         case "CreateBucket" -> {
           if (!s3.createBucket(bucket) && !"us-east-1".equals(s3.region())) {
@@ -97,23 +130,20 @@ public final class S3Api {
         case "HeadObject", "GetObject" -> {
           S3Object o = s3.object(bucket, key).orElseThrow(() -> noSuchKey());
           Map<String, String> headers = objectHeaders(o);
-          long[] range =
-              operation.equals("GetObject") ? range(req.header("range"), o.data().length) : null;
+          if (operation.equals("HeadObject")) {
+            yield ok(operation, headers, new byte[0], requestId);
+          }
+          long[] range = range(req.header("range"), o.size());
+          headers.put("x-amz-request-id", requestId);
           if (range == null) {
-            yield ok(
-                operation,
-                headers,
-                operation.equals("GetObject") ? o.data() : new byte[0],
-                requestId);
+            yield new Response(200, headers, Body.of(o.content()), operation, null);
           }
           // A ranged GET, as the AWS CLI and the transfer managers download large objects in parts.
-          headers.put(
-              "Content-Range", "bytes " + range[0] + "-" + range[1] + "/" + o.data().length);
-          headers.put("x-amz-request-id", requestId);
+          headers.put("Content-Range", "bytes " + range[0] + "-" + range[1] + "/" + o.size());
           yield new Response(
               206,
               headers,
-              java.util.Arrays.copyOfRange(o.data(), (int) range[0], (int) range[1] + 1),
+              new Body(o.content(), range[0], range[1] - range[0] + 1),
               operation,
               null);
         }
@@ -132,9 +162,10 @@ public final class S3Api {
         }
         case "UploadPart" -> {
           byte[] data = S3Payload.of(req);
-          s3.uploadPart(query.get("uploadId"), Integer.parseInt(query.get("partNumber")), data);
+          String etag =
+              s3.uploadPart(query.get("uploadId"), Integer.parseInt(query.get("partNumber")), data);
           Map<String, String> headers = new LinkedHashMap<>();
-          headers.put("ETag", "\"" + Digests.hex(Digests.md5(data)) + "\"");
+          headers.put("ETag", etag);
           checksumHeader(req).ifPresent(h -> headers.put(h, req.header(h)));
           yield ok(operation, headers, new byte[0], requestId);
         }
@@ -279,7 +310,7 @@ public final class S3Api {
         "Last-Modified",
         DateTimeFormatter.RFC_1123_DATE_TIME.format(o.lastModified().atOffset(ZoneOffset.UTC)));
     headers.put("Content-Type", o.contentType() == null ? "binary/octet-stream" : o.contentType());
-    headers.put("x-amz-object-length", Integer.toString(o.data().length));
+    headers.put("x-amz-object-length", Long.toString(o.size()));
     o.metadata().forEach((k, v) -> headers.put("x-amz-meta-" + k, v));
     return headers;
   }

@@ -4,10 +4,19 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A stored object: its bytes, ETag and user metadata ({@code x-amz-meta-*} without the prefix). */
-@SuppressWarnings("ArrayRecordComponent") // a carrier of stored bytes; objects are never compared
 public record S3Object(
-    byte[] data,
+    Content content,
     String etag,
     Instant lastModified,
     String contentType,
-    Map<String, String> metadata) {}
+    Map<String, String> metadata) {
+
+  /** All the bytes in memory: for small objects. */
+  public byte[] data() {
+    return content.bytes();
+  }
+
+  public long size() {
+    return content.size();
+  }
+}
